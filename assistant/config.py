@@ -1,0 +1,122 @@
+"""One settings tree for the whole app, read from COACH_* environment variables and `.env`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.paths import default_data_dir
+
+
+class LLMProvider(StrEnum):
+    """Which engine refines drafts. `none` keeps everything on this machine."""
+
+    NONE = "none"
+    OPENAI = "openai"
+    OPENAI_COMPATIBLE = "openai_compatible"
+
+
+class EmbeddingProvider(StrEnum):
+    """Which model embeds text for retrieval. `local` ships with the app and runs offline."""
+
+    LOCAL = "local"
+    OPENAI = "openai"
+
+
+class LLMSettings(BaseSettings):
+    """How to reach a language model, if the manager configured one."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    provider: LLMProvider = Field(
+        default=LLMProvider.NONE,
+        description="none (built-in engine only), openai, or openai_compatible (Ollama, vLLM...).",
+    )
+    model: str = Field(default="gpt-4o-mini", description="Chat model name sent to the provider.")
+    base_url: str | None = Field(
+        default=None,
+        description="Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1.",
+    )
+    api_key: SecretStr | None = Field(default=None, description="API key; never logged or shown.")
+    timeout_seconds: float = Field(default=30.0, gt=0, description="Per-request timeout.")
+    max_retries: int = Field(default=2, ge=0, le=5, description="Retries before falling back.")
+    temperature: float = Field(default=0.2, ge=0, le=2, description="Sampling temperature.")
+
+    @property
+    def enabled(self) -> bool:
+        return self.provider is not LLMProvider.NONE
+
+
+class Settings(BaseSettings):
+    """Application settings. Every field maps to COACH_<NAME> (nested: COACH_LLM__MODEL)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COACH_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder for the SQLite database, the Chroma index and exports.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default is a SQLite file coach.db in data_dir. "
+        "PostgreSQL: postgresql+psycopg://user:pass@host:5432/dbname",
+    )
+    chroma_path: Path | None = Field(
+        default=None, description="Embedded Chroma folder; default data_dir/chroma."
+    )
+    chroma_host: str | None = Field(
+        default=None, description="Chroma server host; when set, the HTTP client is used."
+    )
+    chroma_port: int = Field(default=8000, description="Chroma server port.")
+    embedding_provider: EmbeddingProvider = Field(
+        default=EmbeddingProvider.LOCAL,
+        description="local (bundled all-MiniLM-L6-v2, offline) or openai (needs an API key).",
+    )
+    embedding_model: str = Field(
+        default="text-embedding-3-small", description="Embedding model when provider is openai."
+    )
+    llm: LLMSettings = Field(default_factory=LLMSettings, description="Language model settings.")
+    redact: bool = Field(
+        default=True,
+        description="Replace names of people with placeholders before text is sent to an LLM.",
+    )
+    manager_name: str = Field(
+        default="Demo Manager", description="Name of the manager using this installation."
+    )
+    max_note_bytes: int = Field(
+        default=200_000, gt=0, description="Largest raw note accepted (bytes, UTF-8)."
+    )
+
+    @model_validator(mode="after")
+    def _check_llm(self) -> Settings:
+        if self.llm.provider is LLMProvider.OPENAI_COMPATIBLE and not self.llm.base_url:
+            from assistant.errors import ConfigError
+
+            raise ConfigError("COACH_LLM__BASE_URL is required for an openai_compatible provider")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'coach.db'}"
+
+    @property
+    def resolved_chroma_path(self) -> Path:
+        return self.chroma_path or self.data_dir / "chroma"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process; tests call get_settings.cache_clear()."""
+    return Settings()
