@@ -90,8 +90,9 @@ class Settings(BaseSettings):
         default=True,
         description="Replace names of people with placeholders before text is sent to an LLM.",
     )
-    manager_name: str = Field(
-        default="Demo Manager", description="Name of the manager using this installation."
+    manager_name: str | None = Field(
+        default=None,
+        description="Your name as the manager. Unset: the first real manager, else the demo team.",
     )
     max_note_bytes: int = Field(
         default=200_000, gt=0, description="Largest raw note accepted (bytes, UTF-8)."

@@ -28,17 +28,15 @@ _register_commands()
 
 
 def main() -> None:
-    """Entry point: maps our errors to one clear line on stderr and exit code 2 (bad input)."""
+    """Entry point: our errors become one clear line on stderr; bad input exits with code 2.
+
+    Typer itself reports usage errors (unknown option, missing argument) with exit code 2.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except BadInputError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     except CoachError as exc:
         typer.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("Aborted.", err=True)
         sys.exit(1)

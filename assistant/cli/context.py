@@ -1,0 +1,29 @@
+"""Shared CLI plumbing: build services once per command, resolve the manager, print JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import typer
+
+from assistant.errors import BadInputError
+from assistant.services import Services
+
+
+def services() -> Services:
+    return Services.from_settings()
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def parse_date(value: str | None, *, option: str = "--date") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise BadInputError(f"{option} must be a date like 2026-03-04, not '{value}'") from exc

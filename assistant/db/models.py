@@ -1,0 +1,320 @@
+"""SQLAlchemy 2.0 typed ORM models. Every row carries `manager_id` so queries are always scoped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from assistant.db.types import UTCDateTime
+
+# Explicit constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # SQLAlchemy reads this class attribute by name, so it cannot be a ClassVar-wrapped copy.
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[str]: JSON}  # noqa: RUF012
+
+
+def _enum(enum_cls: type[StrEnum], name: str) -> Enum:
+    # Stored as plain strings (no native PG enum) so adding a value needs no ALTER TYPE.
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda e: [m.value for m in e],
+    )
+
+
+class MeetingFormat(StrEnum):
+    CONVERSATIONAL = "conversational"
+    BULLETED = "bulleted"
+
+
+class FeedbackStyle(StrEnum):
+    DIRECT = "direct"
+    GENTLE = "gentle"
+    WRITTEN_FIRST = "written_first"
+    IN_THE_MOMENT = "in_the_moment"
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELED = "canceled"
+    RESCHEDULED = "rescheduled"
+    SKIPPED = "skipped"
+
+
+class AgendaSource(StrEnum):
+    REPORT = "report"
+    MANAGER = "manager"
+    CARRIED_OVER = "carried_over"
+    SUGGESTED = "suggested"
+
+
+class OwnerRole(StrEnum):
+    MANAGER = "manager"
+    REPORT = "report"
+    OTHER = "other"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class FeedbackKind(StrEnum):
+    PRAISE = "praise"
+    CONSTRUCTIVE = "constructive"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class Topic(StrEnum):
+    """Themes a meeting can touch; the agenda rotates the ones neglected for a while."""
+
+    CONNECTION = "connection"
+    WINS = "wins"
+    GOALS = "goals"
+    CUSTOMERS = "customers"
+    WORK = "work"
+    ROADBLOCKS = "roadblocks"
+    CAREER = "career"
+    WELLBEING = "wellbeing"
+    WORKLOAD = "workload"
+    FEEDBACK = "feedback"
+    PERSONAL = "personal"
+
+
+class Manager(Base):
+    __tablename__ = "managers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    reports: Mapped[list[Report]] = relationship(
+        back_populates="manager", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_manager_name", "manager_id", "name", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("managers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    cadence_days: Mapped[int] = mapped_column(Integer, default=7)
+    meeting_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    meeting_format: Mapped[MeetingFormat] = mapped_column(
+        _enum(MeetingFormat, "meeting_format"), default=MeetingFormat.CONVERSATIONAL
+    )
+    feedback_style: Mapped[FeedbackStyle] = mapped_column(
+        _enum(FeedbackStyle, "feedback_style"), default=FeedbackStyle.DIRECT
+    )
+    topics_favour: Mapped[list[str]] = mapped_column(default=list)
+    topics_avoid: Mapped[list[str]] = mapped_column(default=list)
+    private_notes: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    manager: Mapped[Manager] = relationship(back_populates="reports")
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="report",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="Meeting.report_id",
+    )
+    goals: Mapped[list[Goal]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Meeting(Base):
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_report_when", "report_id", "scheduled_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("managers.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    scheduled_at: Mapped[dt.datetime]
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    status: Mapped[MeetingStatus] = mapped_column(
+        _enum(MeetingStatus, "meeting_status"), default=MeetingStatus.SCHEDULED
+    )
+    rescheduled_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    # Verbatim as pasted: never rewritten by processing, so nothing the manager typed is lost.
+    raw_notes: Mapped[str] = mapped_column(Text, default="")
+    # Never shared with the report, never indexed, never sent to an LLM.
+    private_notes: Mapped[str] = mapped_column(Text, default="")
+    recap: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    recap_approved_at: Mapped[dt.datetime | None]
+    agenda_approved_at: Mapped[dt.datetime | None]
+    report_topics: Mapped[list[str]] = mapped_column(default=list)
+    notes_updated_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="meetings", foreign_keys=[report_id])
+    rescheduled_to: Mapped[Meeting | None] = relationship(remote_side=[id])
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="AgendaItem.position",
+    )
+    topic_mentions: Mapped[list[TopicMention]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("managers.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[AgendaSource] = mapped_column(
+        _enum(AgendaSource, "agenda_source"), default=AgendaSource.MANAGER
+    )
+    section: Mapped[str] = mapped_column(String(50), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    minutes: Mapped[int] = mapped_column(Integer, default=5)
+    question_ids: Mapped[list[str]] = mapped_column(default=list)
+    discussed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+
+
+class ActionItem(Base):
+    __tablename__ = "action_items"
+    __table_args__ = (Index("ix_action_items_manager_status", "manager_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("managers.id", ondelete="CASCADE"))
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    task: Mapped[str] = mapped_column(Text)
+    owner_role: Mapped[OwnerRole] = mapped_column(_enum(OwnerRole, "owner_role"))
+    owner_name: Mapped[str] = mapped_column(String(200))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[ActionStatus] = mapped_column(
+        _enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+    closed_at: Mapped[dt.datetime | None]
+    closed_in_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report] = relationship()
+    meeting: Mapped[Meeting | None] = relationship(foreign_keys=[meeting_id])
+
+
+class FeedbackEntry(Base):
+    __tablename__ = "feedback_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("managers.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[FeedbackKind] = mapped_column(_enum(FeedbackKind, "feedback_kind"))
+    situation: Mapped[str] = mapped_column(Text, default="")
+    behaviour: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    wording: Mapped[str] = mapped_column(Text, default="")
+    response: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report] = relationship()
+
+
+class Goal(Base):
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("managers.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    status: Mapped[GoalStatus] = mapped_column(
+        _enum(GoalStatus, "goal_status"), default=GoalStatus.ACTIVE
+    )
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    report: Mapped[Report] = relationship(back_populates="goals")
+
+
+class TopicMention(Base):
+    __tablename__ = "topic_mentions"
+    __table_args__ = (Index("ix_topic_mentions_report_topic", "report_id", "topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("managers.id", ondelete="CASCADE"), index=True
+    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    topic: Mapped[Topic] = mapped_column(_enum(Topic, "topic"))
+    mentioned_on: Mapped[dt.date] = mapped_column(Date)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="topic_mentions")

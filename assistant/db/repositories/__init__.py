@@ -1,0 +1,39 @@
+"""Repositories: the only place that builds SQL. All but ManagerRepository are manager-scoped."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from assistant.db.repositories.action_items import ActionItemRepository
+from assistant.db.repositories.feedback import FeedbackRepository
+from assistant.db.repositories.goals_topics import GoalRepository, TopicRepository
+from assistant.db.repositories.managers import ManagerRepository
+from assistant.db.repositories.meetings import MeetingRepository, NoteRecord
+from assistant.db.repositories.reports import ReportRepository
+
+
+class Repositories:
+    """All scoped repositories for one manager in one session."""
+
+    def __init__(self, session: Session, manager_id: int) -> None:
+        self.session = session
+        self.manager_id = manager_id
+        self.reports = ReportRepository(session, manager_id)
+        self.meetings = MeetingRepository(session, manager_id)
+        self.action_items = ActionItemRepository(session, manager_id)
+        self.feedback = FeedbackRepository(session, manager_id)
+        self.goals = GoalRepository(session, manager_id)
+        self.topics = TopicRepository(session, manager_id)
+
+
+__all__ = [
+    "ActionItemRepository",
+    "FeedbackRepository",
+    "GoalRepository",
+    "ManagerRepository",
+    "MeetingRepository",
+    "NoteRecord",
+    "ReportRepository",
+    "Repositories",
+    "TopicRepository",
+]

@@ -1,0 +1,111 @@
+"""Action items: open ones by owner and report, overdue ones, closing them in a meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case, func, select
+
+from assistant.db.models import ActionItem, ActionStatus, OwnerRole, Report, utcnow
+from assistant.db.repositories.base import ScopedRepository
+from assistant.errors import BadInputError, NotFoundError
+
+
+class ActionItemRepository(ScopedRepository):
+    def get(self, item_id: int) -> ActionItem:
+        item = self.session.scalars(
+            select(ActionItem).where(
+                ActionItem.id == item_id, ActionItem.manager_id == self.manager_id
+            )
+        ).first()
+        if item is None:
+            raise NotFoundError(f"No action item with id {item_id}")
+        return item
+
+    def open_items(
+        self,
+        *,
+        report_id: int | None = None,
+        owner_role: OwnerRole | None = None,
+        owner_name: str | None = None,
+        overdue_on: dt.date | None = None,
+    ) -> list[ActionItem]:
+        """Open items, oldest first; `overdue_on` keeps only those due before that day."""
+        stmt = select(ActionItem).where(
+            ActionItem.manager_id == self.manager_id, ActionItem.status == ActionStatus.OPEN
+        )
+        if report_id is not None:
+            stmt = stmt.where(ActionItem.report_id == report_id)
+        if owner_role is not None:
+            stmt = stmt.where(ActionItem.owner_role == owner_role)
+        if owner_name is not None:
+            stmt = stmt.where(func.lower(ActionItem.owner_name) == owner_name.lower())
+        if overdue_on is not None:
+            stmt = stmt.where(ActionItem.due_date < overdue_on)
+        return list(self.session.scalars(stmt.order_by(ActionItem.created_at, ActionItem.id)))
+
+    def open_by_owner(self) -> dict[str, list[ActionItem]]:
+        grouped: dict[str, list[ActionItem]] = {}
+        for item in self.open_items():
+            grouped.setdefault(item.owner_name, []).append(item)
+        return grouped
+
+    def counts_by_report(self, today: dt.date) -> dict[int, tuple[int, int]]:
+        """report_id -> (open, overdue) in one query."""
+        overdue = case((ActionItem.due_date < today, 1), else_=0)
+        stmt = (
+            select(ActionItem.report_id, func.count(ActionItem.id), func.sum(overdue))
+            .where(ActionItem.manager_id == self.manager_id, ActionItem.status == ActionStatus.OPEN)
+            .group_by(ActionItem.report_id)
+        )
+        return {rid: (int(n), int(o or 0)) for rid, n, o in self.session.execute(stmt)}
+
+    def add(
+        self,
+        *,
+        report_id: int,
+        task: str,
+        owner_role: OwnerRole,
+        owner_name: str,
+        meeting_id: int | None = None,
+        due_date: dt.date | None = None,
+        evidence: str = "",
+    ) -> ActionItem:
+        if not task.strip():
+            raise BadInputError("An action item needs a task")
+        report = self.session.get(Report, report_id)
+        if report is None or report.manager_id != self.manager_id:
+            raise NotFoundError(f"No report with id {report_id} in your team")
+        item = ActionItem(
+            manager_id=self.manager_id,
+            report_id=report_id,
+            meeting_id=meeting_id,
+            task=task.strip(),
+            owner_role=owner_role,
+            owner_name=owner_name.strip(),
+            due_date=due_date,
+            evidence=evidence,
+        )
+        self.session.add(item)
+        self.session.flush()
+        return item
+
+    def close(
+        self, item_id: int, status: ActionStatus, *, in_meeting_id: int | None = None
+    ) -> ActionItem:
+        if status is ActionStatus.OPEN:
+            raise BadInputError("Use reopen() to reopen an item")
+        item = self.get(item_id)
+        item.status = status
+        item.closed_at = utcnow()
+        item.closed_in_meeting_id = in_meeting_id
+        self.session.flush()
+        return item
+
+    def reopen(self, item_id: int) -> ActionItem:
+        item = self.get(item_id)
+        item.status = ActionStatus.OPEN
+        item.closed_at = None
+        item.closed_in_meeting_id = None
+        self.session.flush()
+        return item

@@ -1,0 +1,85 @@
+"""Goals of a report and the themes their meetings touched (for rotating neglected topics)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+
+from assistant.db.models import Goal, GoalStatus, Meeting, Topic, TopicMention
+from assistant.db.repositories.base import ScopedRepository
+from assistant.errors import NotFoundError
+
+
+class GoalRepository(ScopedRepository):
+    def of_report(self, report_id: int, *, active_only: bool = False) -> list[Goal]:
+        stmt = select(Goal).where(Goal.manager_id == self.manager_id, Goal.report_id == report_id)
+        if active_only:
+            stmt = stmt.where(Goal.status == GoalStatus.ACTIVE)
+        return list(self.session.scalars(stmt.order_by(Goal.target_date, Goal.id)))
+
+    def add(
+        self,
+        *,
+        report_id: int,
+        title: str,
+        status: GoalStatus = GoalStatus.ACTIVE,
+        target_date: dt.date | None = None,
+    ) -> Goal:
+        goal = Goal(
+            manager_id=self.manager_id,
+            report_id=report_id,
+            title=title.strip(),
+            status=status,
+            target_date=target_date,
+        )
+        self.session.add(goal)
+        self.session.flush()
+        return goal
+
+
+class TopicRepository(ScopedRepository):
+    def record(self, meeting_id: int, topics: Iterable[Topic]) -> list[TopicMention]:
+        meeting = self.session.get(Meeting, meeting_id)
+        if meeting is None or meeting.manager_id != self.manager_id:
+            raise NotFoundError(f"No meeting with id {meeting_id}")
+        already = {m.topic for m in meeting.topic_mentions}
+        added = []
+        for topic in dict.fromkeys(topics):
+            if topic in already:
+                continue
+            mention = TopicMention(
+                manager_id=self.manager_id,
+                report_id=meeting.report_id,
+                meeting_id=meeting_id,
+                topic=topic,
+                mentioned_on=meeting.scheduled_at.date(),
+            )
+            self.session.add(mention)
+            added.append(mention)
+        self.session.flush()
+        return added
+
+    def last_mentioned(self, report_id: int) -> dict[Topic, dt.date]:
+        stmt = (
+            select(TopicMention.topic, func.max(TopicMention.mentioned_on))
+            .where(TopicMention.manager_id == self.manager_id, TopicMention.report_id == report_id)
+            .group_by(TopicMention.topic)
+        )
+        return {
+            Topic(topic): day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+            for topic, day in self.session.execute(stmt)
+        }
+
+    def last_mentioned_by_report(self) -> dict[int, dict[Topic, dt.date]]:
+        stmt = (
+            select(TopicMention.report_id, TopicMention.topic, func.max(TopicMention.mentioned_on))
+            .where(TopicMention.manager_id == self.manager_id)
+            .group_by(TopicMention.report_id, TopicMention.topic)
+        )
+        result: dict[int, dict[Topic, dt.date]] = {}
+        for rid, topic, day in self.session.execute(stmt):
+            value = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+            result.setdefault(rid, {})[Topic(topic)] = value
+        return result

@@ -1,0 +1,52 @@
+"""Managers are the top of the ownership tree; these queries are the only unscoped ones."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from assistant.db.models import Manager, Report
+from assistant.errors import NotFoundError
+
+
+class ManagerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> list[Manager]:
+        return list(self.session.scalars(select(Manager).order_by(Manager.is_demo, Manager.id)))
+
+    def get(self, manager_id: int) -> Manager:
+        manager = self.session.get(Manager, manager_id)
+        if manager is None:
+            raise NotFoundError(f"No manager with id {manager_id}")
+        return manager
+
+    def find_by_name(self, name: str) -> Manager | None:
+        stmt = select(Manager).where(func.lower(Manager.name) == name.strip().lower())
+        return self.session.scalars(stmt.order_by(Manager.is_demo, Manager.id)).first()
+
+    def demo(self) -> Manager | None:
+        return self.session.scalars(select(Manager).where(Manager.is_demo.is_(True))).first()
+
+    def create(self, name: str, *, email: str | None = None, is_demo: bool = False) -> Manager:
+        manager = Manager(name=name.strip(), email=email, is_demo=is_demo)
+        self.session.add(manager)
+        self.session.flush()
+        return manager
+
+    def get_or_create(self, name: str) -> Manager:
+        existing = self.session.scalars(
+            select(Manager).where(
+                func.lower(Manager.name) == name.strip().lower(), Manager.is_demo.is_(False)
+            )
+        ).first()
+        return existing or self.create(name)
+
+    def delete(self, manager_id: int) -> None:
+        # Children go by ON DELETE CASCADE (enforced on SQLite by PRAGMA foreign_keys).
+        self.session.execute(delete(Manager).where(Manager.id == manager_id))
+
+    def report_count(self, manager_id: int) -> int:
+        stmt = select(func.count(Report.id)).where(Report.manager_id == manager_id)
+        return int(self.session.scalar(stmt) or 0)

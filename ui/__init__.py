@@ -1,0 +1,1 @@
+"""Streamlit user interface. Pages only call assistant/ services; no business logic here."""
