@@ -6,7 +6,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.paths import default_data_dir
@@ -27,10 +27,10 @@ class EmbeddingProvider(StrEnum):
     OPENAI = "openai"
 
 
-class LLMSettings(BaseSettings):
-    """How to reach a language model, if the manager configured one."""
+class LLMSettings(BaseModel):
+    """How to reach a language model, if the manager configured one (COACH_LLM__*)."""
 
-    model_config = SettingsConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore")
 
     provider: LLMProvider = Field(
         default=LLMProvider.NONE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 import typer
@@ -19,9 +21,10 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Imported here so `import assistant.cli` stays cheap and modules can import `app`.
-    from assistant.cli import core_cmd
+    from assistant.cli import core_cmd, feedback_cmd
 
     core_cmd.register(app)
+    feedback_cmd.register(app)
 
 
 _register_commands()
@@ -39,4 +42,13 @@ def main() -> None:
         sys.exit(2)
     except CoachError as exc:
         typer.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("COACH_DEBUG"):
+            raise
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        typer.echo(
+            f"Error: unexpected {type(exc).__name__}: {exc}. Set COACH_DEBUG=1 for details.",
+            err=True,
+        )
         sys.exit(1)

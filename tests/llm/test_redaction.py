@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import pytest
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from assistant.llm import Redactor
+from assistant.llm.client import redact_messages
+from assistant.llm.redaction import placeholder
+
+PEOPLE = ["Maria Santos", "Sam Lee", "Will Turner"]
+
+
+@pytest.fixture
+def redactor() -> Redactor:
+    return Redactor.for_people(PEOPLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Santos joined.", "Person A joined."),
+        ("maria santos joined.", "Person A joined."),
+        ("Maria\n Santos joined.", "Person A joined."),
+        ("Maria said hi.", "Person A said hi."),
+        ("Santos said hi.", "Person A said hi."),
+        ("MS and SL agreed.", "Person A and Person B agreed."),
+        ("Maria's plan", "Person A's plan"),
+        ("Maria’s plan", "Person A’s plan"),
+        ("Ask Sam.", "Ask Person B."),
+        ("sam to follow up", "Person B to follow up"),
+        # whole words only
+        (
+            "Mariana and Samantha met; the samples are fine.",
+            "Mariana and Samantha met; the samples are fine.",
+        ),
+        ("Leeds office", "Leeds office"),
+        ("ms word and sl are lower-case", "ms word and sl are lower-case"),
+        # a name that is also a word matches only when capitalised
+        ("I will ask Will.", "I will ask Person C."),
+        ("WT owns it", "Person C owns it"),
+        ("", ""),
+    ],
+)
+def test_redact(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text) == expected
+
+
+def test_generic_words_and_acronyms_are_only_redacted_in_full_names() -> None:
+    redactor = Redactor(["Demo Manager", "Dana Moss"])
+
+    redacted = redactor.redact("Manager: Demo Manager. The manager will DM Dana; DM to follow up.")
+
+    assert redacted == "Manager: Person A. The manager will DM Person B; DM to follow up."
+
+
+def test_full_name_is_one_placeholder_not_two(redactor: Redactor) -> None:
+    assert redactor.redact("Sam Lee") == "Person B"
+
+
+def test_restore_maps_placeholders_to_full_names(redactor: Redactor) -> None:
+    assert redactor.restore("Person A thanked Person B's team; Person C agreed.") == (
+        "Maria Santos thanked Sam Lee's team; Will Turner agreed."
+    )
+
+
+def test_restore_does_not_touch_longer_labels() -> None:
+    many = Redactor([f"First{i} Last{i}" for i in range(30)])
+    assert many.restore("Person AB and Person A") == "First27 Last27 and First0 Last0"
+
+
+def test_round_trip_is_stable_across_calls() -> None:
+    first = Redactor(PEOPLE).redact("Sam and Maria")
+    second = Redactor(PEOPLE).redact("Sam and Maria")
+    assert first == second == "Person B and Person A"
+
+
+def test_shared_first_name_gets_its_own_placeholder() -> None:
+    redactor = Redactor(["Maria Santos", "Maria Lopez"])
+
+    redacted = redactor.redact("Maria Santos and Maria Lopez; Maria will decide.")
+
+    assert redacted == "Person A and Person B; Person C will decide."
+    assert redactor.restore(redacted) == "Maria Santos and Maria Lopez; Maria will decide."
+
+
+def test_no_people_means_no_change() -> None:
+    redactor = Redactor([])
+    assert redactor.redact("Maria") == "Maria"
+    assert redactor.restore("Person A") == "Person A"
+
+
+def test_single_letter_parts_are_not_redacted_alone() -> None:
+    redactor = Redactor(["Sam J. Lee"])
+    assert redactor.redact("J. Lee and Sam J. Lee") == "J. Person A and Person A"
+
+
+class Item(BaseModel):
+    task: str
+    owner: str | None
+    due: int | None = None
+
+
+class Answer(BaseModel):
+    summary: str
+    items: list[Item]
+    tags: tuple[str, ...] = ()
+
+
+def test_restore_model_walks_nested_strings(redactor: Redactor) -> None:
+    answer = Answer(
+        summary="Person A leads.",
+        items=[
+            Item(task="Pair with Person B", owner="Person B", due=3),
+            Item(task="x", owner=None),
+        ],
+        tags=("Person C",),
+    )
+
+    restored = redactor.restore_model(answer)
+
+    assert restored == Answer(
+        summary="Maria Santos leads.",
+        items=[Item(task="Pair with Sam Lee", owner="Sam Lee", due=3), Item(task="x", owner=None)],
+        tags=("Will Turner",),
+    )
+    assert answer.summary == "Person A leads."  # the original is untouched
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        ["Person A", " met Person B."],
+        ["Per", "son A met ", "Person", " B."],
+        ["P", "e", "r", "s", "o", "n", " ", "A", " met Person B", "."],
+        ["Person A met Person B."],
+    ],
+)
+def test_restore_stream_handles_split_placeholders(redactor: Redactor, chunks: list[str]) -> None:
+    assert "".join(redactor.restore_stream(chunks)) == "Maria Santos met Sam Lee."
+
+
+def test_restore_stream_does_not_hold_back_ordinary_text(redactor: Redactor) -> None:
+    out = list(redactor.restore_stream(["Plan the ", "week"]))
+    assert out == ["Plan the ", "week"]
+
+
+@pytest.mark.parametrize(("index", "label"), [(0, "Person A"), (25, "Person Z"), (26, "Person AA")])
+def test_placeholder_labels(index: int, label: str) -> None:
+    assert placeholder(index) == label
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    owner: str
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def shout(self) -> str:
+        return self.owner.upper()
+
+
+def test_restore_model_keeps_frozen_strict_models_with_computed_fields(
+    redactor: Redactor,
+) -> None:
+    restored = redactor.restore_model(Strict(owner="Person B"))
+
+    assert restored.owner == "Sam Lee"
+    assert restored.shout == "SAM LEE"
+
+
+def test_client_redacts_langchain_messages_with_content_blocks() -> None:
+    redactor = Redactor(["Maria Santos"])
+    messages = [
+        SystemMessage("About Maria"),
+        HumanMessage(content=[{"type": "text", "text": "Maria Santos said"}, "Santos"]),
+    ]
+
+    system, human = redact_messages(messages, redactor)
+
+    assert isinstance(system, SystemMessage) and system.content == "About Person A"
+    assert isinstance(human, HumanMessage)
+    assert human.content == [{"type": "text", "text": "Person A said"}, "Person A"]
+    assert messages[0].content == "About Maria"  # originals untouched
