@@ -19,10 +19,13 @@ from sqlalchemy.engine import make_url
 
 from assistant.config import Settings, get_settings
 from assistant.db import migrate
+from assistant.llm import Backoff, LLMClient
 from assistant.services import Services
+from tests.support.fake_openai import FakeOpenAIServer, llm_settings_for
 from tests.support.postgres import running_postgres
 
 BACKENDS = ["sqlite", "postgres"]
+FAST_BACKOFF = Backoff(initial=0.001, factor=2.0, maximum=0.01, jitter=0.0)
 _counter = itertools.count()
 
 
@@ -127,3 +130,22 @@ def sqlite_services(tmp_path: Path, sqlite_template: Path) -> Iterator[Services]
     svc = Services.from_settings(make_settings(tmp_path, f"sqlite:///{target}"))
     yield svc
     svc.engine.dispose()
+
+
+# --- LLM: a real local OpenAI-compatible HTTP server (tests/support/fake_openai.py) ---------
+
+
+@pytest.fixture
+def fake_openai() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture
+def llm_client(fake_openai: FakeOpenAIServer) -> LLMClient:
+    """A client for the fake server: 2 retries, 0.5 s timeout, near-zero backoff."""
+    client = LLMClient.from_settings(
+        llm_settings_for(fake_openai), backoff=FAST_BACKOFF, sleep=lambda _s: None
+    )
+    assert client is not None
+    return client
