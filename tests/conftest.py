@@ -21,6 +21,7 @@ from assistant.config import Settings, get_settings
 from assistant.db import migrate
 from assistant.llm import Backoff, LLMClient
 from assistant.services import Services
+from tests.support.cli import Coach
 from tests.support.fake_openai import FakeOpenAIServer, llm_settings_for
 from tests.support.postgres import running_postgres
 
@@ -149,3 +150,9 @@ def llm_client(fake_openai: FakeOpenAIServer) -> LLMClient:
     )
     assert client is not None
     return client
+
+
+@pytest.fixture
+def coach(tmp_path: Path) -> Coach:
+    """The real `coach` CLI in a subprocess, with its own data dir."""
+    return Coach(tmp_path)

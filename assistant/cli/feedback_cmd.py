@@ -27,11 +27,13 @@ def feedback(
 ) -> None:
     """Question-based feedback wording (SBI), openers, a plan and a follow-up for one report."""
     from assistant.feedback import draft_feedback
+    from assistant.feedback_llm import FeedbackRefiner
 
     if not any(v and v.strip() for v in (what, situation, behaviour, impact)):
         raise BadInputError("Describe what happened with --what (or --situation/--behaviour)")
     svc = services()
     who = svc.resolve_manager(manager)
+    llm = svc.llm()
     with svc.repos(who.id) as repos:
         report = repos.reports.find(name)
         draft = draft_feedback(
@@ -42,6 +44,7 @@ def feedback(
             situation=situation,
             behaviour=behaviour,
             impact=impact,
+            refiner=FeedbackRefiner(llm) if llm else None,
         )
     if as_json:
         print_json(draft.to_json_dict())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.demo.loader import load_demo_team
-from tests.cli.conftest import Coach
+from tests.support.cli import Coach
 
 
 def test_init_seeds_the_demo_team_only_on_an_empty_database(coach: Coach) -> None:
