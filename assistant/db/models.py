@@ -228,6 +228,9 @@ class AgendaItem(Base):
     )
     section: Mapped[str] = mapped_column(String(50), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    # Where the suggestion came from ("Action item #12 from 1:1 on ...", a guidance file).
+    source_ref: Mapped[str] = mapped_column(Text, default="", server_default="")
+    action_item_ids: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
     minutes: Mapped[int] = mapped_column(Integer, default=5)
     question_ids: Mapped[list[str]] = mapped_column(default=list)
     discussed: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from assistant.db.repositories.action_items import ActionItemRepository
+from assistant.db.repositories.agenda_items import AgendaItemRepository
 from assistant.db.repositories.feedback import FeedbackRepository
 from assistant.db.repositories.goals_topics import GoalRepository, TopicRepository
 from assistant.db.repositories.managers import ManagerRepository
@@ -21,6 +22,7 @@ class Repositories:
         self.reports = ReportRepository(session, manager_id)
         self.meetings = MeetingRepository(session, manager_id)
         self.action_items = ActionItemRepository(session, manager_id)
+        self.agenda_items = AgendaItemRepository(session, manager_id)
         self.feedback = FeedbackRepository(session, manager_id)
         self.goals = GoalRepository(session, manager_id)
         self.topics = TopicRepository(session, manager_id)
@@ -28,6 +30,7 @@ class Repositories:
 
 __all__ = [
     "ActionItemRepository",
+    "AgendaItemRepository",
     "FeedbackRepository",
     "GoalRepository",
     "ManagerRepository",

@@ -1,0 +1,206 @@
+"""Saved agendas (AgendaItem rows of a meeting) and the bounded history reads the agenda needs.
+
+The module-level functions are extra reads on other tables that the agenda needs in one query
+each (kept here so the shared repositories stay as they are); all are scoped by manager_id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session
+
+from assistant.db.models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    AgendaSource,
+    FeedbackEntry,
+    FeedbackKind,
+    Meeting,
+    MeetingStatus,
+    utcnow,
+)
+from assistant.db.repositories.base import ScopedRepository
+from assistant.errors import BadInputError, NotFoundError
+
+RECENT_AGENDAS = 4  # question ids of this many past agendas are not suggested again
+
+
+@dataclass(frozen=True)
+class AgendaItemRow:
+    """One item to store; its position is its index in the list given to `replace`."""
+
+    title: str
+    minutes: int
+    detail: str = ""
+    source: AgendaSource = AgendaSource.MANAGER
+    section: str = ""
+    reason: str = ""
+    source_ref: str = ""
+    action_item_ids: list[int] = field(default_factory=list)
+    question_ids: list[str] = field(default_factory=list)
+    discussed: bool = False
+
+
+@dataclass(frozen=True)
+class OpenActionRow:
+    item: ActionItem
+    meeting_date: dt.date | None
+    meeting_status: MeetingStatus | None
+
+
+class AgendaItemRepository(ScopedRepository):
+    def _meeting(self, meeting_id: int) -> Meeting:
+        meeting = self.session.scalars(
+            select(Meeting).where(Meeting.id == meeting_id, Meeting.manager_id == self.manager_id)
+        ).first()
+        if meeting is None:
+            raise NotFoundError(f"No meeting with id {meeting_id}")
+        return meeting
+
+    def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
+        self._meeting(meeting_id)
+        stmt = (
+            select(AgendaItem)
+            .where(AgendaItem.manager_id == self.manager_id, AgendaItem.meeting_id == meeting_id)
+            .order_by(AgendaItem.position, AgendaItem.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    def replace(
+        self, meeting_id: int, rows: Sequence[AgendaItemRow], *, approved: bool = True
+    ) -> list[AgendaItem]:
+        """The saved agenda of a meeting becomes exactly `rows` (previous items are deleted)."""
+        meeting = self._meeting(meeting_id)
+        for row in rows:
+            if not row.title.strip():
+                raise BadInputError("Every agenda item needs a title")
+            if not 0 <= row.minutes <= 240:
+                raise BadInputError(f"'{row.title}': minutes must be between 0 and 240")
+        self.session.execute(
+            delete(AgendaItem).where(
+                AgendaItem.manager_id == self.manager_id, AgendaItem.meeting_id == meeting_id
+            )
+        )
+        self.session.expire(meeting, ["agenda_items"])
+        saved = [
+            AgendaItem(
+                manager_id=self.manager_id,
+                meeting_id=meeting_id,
+                position=position,
+                title=row.title.strip()[:500],
+                detail=row.detail,
+                source=row.source,
+                section=row.section[:50],
+                reason=row.reason,
+                source_ref=row.source_ref,
+                action_item_ids=[str(i) for i in row.action_item_ids],
+                minutes=row.minutes,
+                question_ids=list(row.question_ids),
+                discussed=row.discussed,
+            )
+            for position, row in enumerate(rows)
+        ]
+        self.session.add_all(saved)
+        if approved:
+            meeting.agenda_approved_at = utcnow()
+        self.session.flush()
+        return saved
+
+    def recent_question_ids(
+        self,
+        report_id: int,
+        *,
+        before: dt.datetime,
+        meetings: int = RECENT_AGENDAS,
+        exclude_meeting_id: int | None = None,
+    ) -> set[str]:
+        """Question ids used in the last `meetings` saved agendas of a report before `before`."""
+        has_items = exists().where(AgendaItem.meeting_id == Meeting.id)
+        recent = (
+            select(Meeting.id)
+            .where(
+                Meeting.manager_id == self.manager_id,
+                Meeting.report_id == report_id,
+                Meeting.scheduled_at < before,
+                has_items,
+            )
+            .order_by(Meeting.scheduled_at.desc(), Meeting.id.desc())
+            .limit(meetings)
+        )
+        if exclude_meeting_id is not None:
+            recent = recent.where(Meeting.id != exclude_meeting_id)
+        ids = list(self.session.scalars(recent))
+        if not ids:
+            return set()
+        # The ids come from the manager-scoped query above. Filtering on manager_id here as
+        # well makes SQLite pick the manager_id index and scan every agenda item of the team.
+        stmt = select(AgendaItem.question_ids).where(AgendaItem.meeting_id.in_(ids))
+        return {qid for row in self.session.scalars(stmt) for qid in (row or [])}
+
+
+def open_actions_with_meetings(
+    session: Session, manager_id: int, report_id: int
+) -> list[OpenActionRow]:
+    """Open action items of one report (both sides), oldest first, with their meeting's date and
+    status in the same query, whatever that meeting's status (held, canceled, skipped...)."""
+    stmt = (
+        select(ActionItem, Meeting.scheduled_at, Meeting.status)
+        .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
+        .where(
+            ActionItem.manager_id == manager_id,
+            ActionItem.report_id == report_id,
+            ActionItem.status == ActionStatus.OPEN,
+        )
+        .order_by(ActionItem.created_at, ActionItem.id)
+    )
+    return [
+        OpenActionRow(
+            item, when.date() if when else None, MeetingStatus(status) if status else None
+        )
+        for item, when, status in session.execute(stmt)
+    ]
+
+
+def last_praise_on(session: Session, manager_id: int, report_id: int) -> dt.date | None:
+    stmt = select(func.max(FeedbackEntry.given_on)).where(
+        FeedbackEntry.manager_id == manager_id,
+        FeedbackEntry.report_id == report_id,
+        FeedbackEntry.kind == FeedbackKind.PRAISE,
+    )
+    day = session.scalar(stmt)
+    if isinstance(day, str):
+        return dt.date.fromisoformat(day)
+    return day
+
+
+def held_count(session: Session, manager_id: int, report_id: int, before: dt.datetime) -> int:
+    stmt = select(func.count(Meeting.id)).where(
+        Meeting.manager_id == manager_id,
+        Meeting.report_id == report_id,
+        Meeting.status == MeetingStatus.HELD,
+        Meeting.scheduled_at < before,
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def meeting_on(session: Session, manager_id: int, report_id: int, day: dt.date) -> Meeting | None:
+    """The report's 1:1 on that day that is still going ahead (scheduled or held), if any."""
+    start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.UTC)
+    stmt = (
+        select(Meeting)
+        .where(
+            Meeting.manager_id == manager_id,
+            Meeting.report_id == report_id,
+            Meeting.scheduled_at >= start,
+            Meeting.scheduled_at < start + dt.timedelta(days=1),
+            Meeting.status.in_([MeetingStatus.SCHEDULED, MeetingStatus.HELD]),
+        )
+        .order_by(Meeting.scheduled_at, Meeting.id)
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
