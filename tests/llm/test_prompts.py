@@ -5,8 +5,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from assistant.agenda_engine.refine import AgendaPromptInputs
+from assistant.feedback_llm import FeedbackPromptInputs
 from assistant.paths import PROMPTS_DIR
 from assistant.prompts import PromptError, PromptLibrary, check_inputs, fence, jobs, render
+from assistant.recap_verify import RecapPromptInputs
 
 
 class PingInput(BaseModel):
@@ -14,7 +17,12 @@ class PingInput(BaseModel):
 
 
 # Each job's prompt input model. A new prompts/<job>/ folder must add its row here.
-JOB_INPUTS: dict[str, type[BaseModel]] = {"ping": PingInput}
+JOB_INPUTS: dict[str, type[BaseModel]] = {
+    "ping": PingInput,
+    "recap": RecapPromptInputs,
+    "feedback": FeedbackPromptInputs,
+    "agenda": AgendaPromptInputs,
+}
 
 
 @pytest.fixture

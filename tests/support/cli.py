@@ -26,13 +26,14 @@ class Coach:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
         self.env["COACH_DATA_DIR"] = str(data_dir)
 
-    def __call__(self, *args: str, stdin: str | None = None, **env: str) -> CliResult:
+    def __call__(self, *args: str, stdin: str | bytes | None = None, **env: str) -> CliResult:
+        data = stdin.encode() if isinstance(stdin, str) else stdin
         proc = subprocess.run(
             [sys.executable, "-m", "assistant.cli", *args],
-            input=stdin,
+            input=data if data is not None else b"",
             capture_output=True,
-            text=True,
             env={**self.env, **env},
             timeout=120,
         )
-        return CliResult(proc.returncode, proc.stdout, proc.stderr)
+        out, err = (s.decode("utf-8", errors="replace") for s in (proc.stdout, proc.stderr))
+        return CliResult(proc.returncode, out, err)

@@ -1,0 +1,85 @@
+"""`coach eval ...`: score engines against labelled data sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from assistant.errors import BadInputError
+from assistant.evaluation.recap_eval import (
+    EvalResult,
+    RecapEngine,
+    evaluate,
+    format_report,
+    load_cases,
+)
+
+eval_app = typer.Typer(
+    help="Score the built-in engines against labelled JSONL data (see evals/README.md).",
+    no_args_is_help=True,
+)
+
+
+@eval_app.command("recap")
+def recap(
+    file: Annotated[
+        Path, typer.Argument(help="JSONL file of labelled 1:1 notes (evals/README.md).")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses per case.")] = False,
+) -> None:
+    """Precision, recall, F1, owner and due accuracy of the recap engines.
+
+    Scores the built-in engine, and also the LLM engine when a provider is configured.
+    """
+    if not file.is_file():
+        raise BadInputError(f"{file} is not a file")
+    # Imported here so `coach --help` stays fast.
+    from assistant.config import get_settings
+    from assistant.llm import LLMClient
+    from assistant.recap import draft_recap
+    from assistant.recap_engine import extract_recap
+
+    cases = load_cases(file)
+    engines: dict[str, RecapEngine] = {"built-in": extract_recap}
+    llm = LLMClient.from_settings(get_settings())
+    if llm is not None:
+        engines[llm.engine_label] = lambda notes, **kw: draft_recap(
+            notes,
+            meeting_date=kw["meeting_date"],
+            manager=kw["manager"],
+            report=kw["report"],
+            people=kw.get("known_people", ()),
+            llm=llm,
+        )
+    results = {name: evaluate(cases, engine) for name, engine in engines.items()}
+    if as_json:
+        payload = {name: _payload(result, verbose) for name, result in results.items()}
+        typer.echo(json.dumps(payload if llm else payload["built-in"], indent=2))
+        return
+    for name, result in results.items():
+        if llm is not None:
+            typer.echo(f"== engine: {name}")
+        typer.echo(format_report(result, verbose=verbose))
+
+
+def _payload(result: EvalResult, verbose: bool) -> dict[str, Any]:
+    payload = result.as_dict()
+    if verbose:
+        payload["misses"] = {
+            c.case_id: {
+                "missed": [m.task for m in c.missed_gold],
+                "extra": [p.task for p in c.extra_predicted],
+            }
+            for c in result.cases
+            if c.missed_gold or c.extra_predicted
+        }
+    return payload
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `eval` to the main `coach` app."""
+    app.add_typer(eval_app, name="eval")

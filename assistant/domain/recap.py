@@ -1,0 +1,67 @@
+"""Recap draft models: what a recap engine returns and the UI lets the manager edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ActionFlag = Literal["owner_unclear", "owner_guessed", "due_unclear", "due_vague", "shared"]
+OwnerRole = Literal["manager", "report", "other"]
+
+
+class ActionItemDraft(BaseModel):
+    """One commitment found in the notes: who does what, by when, and where it was written."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    task: str = Field(description="Short imperative, e.g. 'Send the deck to Priya Nair'.")
+    owner: str = Field(description="Full name of the person who committed.")
+    owner_role: OwnerRole
+    due: dt.date | None = None
+    due_text: str | None = Field(default=None, description="The phrase the due date came from.")
+    evidence: str = Field(description="Verbatim line(s) of the notes the item came from.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    flags: list[ActionFlag] = Field(default_factory=list)
+
+    def to_public_dict(self) -> dict[str, Any]:
+        """The stable JSON shape used by `coach recap --json`."""
+        return {
+            "task": self.task,
+            "owner": self.owner,
+            "due": self.due.isoformat() if self.due else None,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 2),
+            "flags": list(self.flags),
+        }
+
+
+class RecapDraft(BaseModel):
+    """A structured recap of one 1:1, produced by an engine and edited before saving."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    summary: str
+    decisions: list[str] = Field(default_factory=list)
+    action_items: list[ActionItemDraft] = Field(default_factory=list)
+    praise: list[str] = Field(default_factory=list)
+    concerns: list[str] = Field(default_factory=list)
+    personal: list[str] = Field(default_factory=list)
+    follow_ups: list[str] = Field(default_factory=list)
+    engine: str
+    notices: list[str] = Field(default_factory=list)
+
+    def to_public_dict(self) -> dict[str, Any]:
+        """The stable JSON interface other tools rely on (see DESIGN.md)."""
+        return {
+            "summary": self.summary,
+            "decisions": list(self.decisions),
+            "action_items": [item.to_public_dict() for item in self.action_items],
+            "praise": list(self.praise),
+            "concerns": list(self.concerns),
+            "personal": list(self.personal),
+            "follow_ups": list(self.follow_ups),
+            "engine": self.engine,
+            "notices": list(self.notices),
+        }

@@ -1,0 +1,122 @@
+"""Word lists the rules rely on: task verbs, shorthand expansions, cue words.
+
+Kept general (everyday English and common note-taking shorthand), never keyed to any one note.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Base-form verbs that start a task ("send", "book", "follow up"). Shorthand verbs included.
+TASK_VERBS: frozenset[str] = frozenset(
+    """accept add address adjust align analyze announce answer apply approve archive arrange ask
+    assemble assess assign attend audit automate back backfill benchmark block book brief bring
+    budget build buy calculate calibrate call cancel capture chase check circle clarify clean
+    clear close coach collect come compare compile complete confirm connect consolidate contact
+    coordinate copy correct cover create cross-train cut debug decide define delegate deliver
+    deploy design develop document do draft drive drop edit email enroll escalate estimate
+    evaluate file fill finalize finalise find finish fix flag follow forward gather get give go
+    grab hand handle have help hire host identify implement inform install interview introduce
+    intro invite join kick lead list loop look make map meet mentor message migrate monitor move
+    nominate note notify offer onboard order organize organise outline own pair pass pick pilot
+    ping plan post prep prepare present price print prioritize process produce propose provide
+    publish pull push put raise reach read rebook rebuild recap recert reconcile record recruit
+    redo reduce refresh register reply report request reschedule research reserve reset resolve
+    respond restart retrain return review revise rewrite run schedule scope screen send set
+    settle shadow share ship show sign sit sort source speak split start submit summarize
+    support swap sync take talk teach test text tell track train transfer triage try turn update
+    upload validate verify visit walk write open file launch remind nudge loop investigate
+    explore figure work discuss demo offboard purchase proofread translate log enter input
+    download configure release patch upgrade rotate restore delete remove include exclude renew
+    extend countersign pay invoice bill quote forecast measure survey inspect count retest
+    double-check recheck revisit rerun postpone shift reassign prototype mock sketch circulate
+    distribute pitch suggest recommend sponsor reject negotiate renegotiate procure tender bid
+    facilitate moderate chair secure obtain fetch pack replace repair empty restock stock label
+    tag wrap escalate ask reach tidy collate chase brief debrief coach celebrate thank welcome
+    invite notify confirm reconfirm sort clarify align sync review approve draft retire sunset
+    deprecate decommission merge split rename reorganize restructure standardize simplify
+    streamline benchmark baseline pilot trial onboard""".split()
+)
+
+# Note-taking shorthand expanded in task texts so they read (and match) as plain English.
+SHORTHAND: dict[str, str] = {
+    "w/": "with",
+    "w/o": "without",
+    "re:": "about",
+    "abt": "about",
+    "arch": "architecture",
+    "mtg": "meeting",
+    "mtgs": "meetings",
+    "mgr": "manager",
+    "mgmt": "management",
+    "tix": "tickets",
+    "tkts": "tickets",
+    "prnts": "parents",
+    "prnt": "parent",
+    "f/u": "follow up",
+    "hc": "headcount",
+    "sys": "system",
+    "recert": "recertification",
+    "dept": "department",
+    "opp": "opportunity",
+    "opps": "opportunities",
+    "info": "information",
+    "reqs": "requirements",
+    "approx": "approximately",
+    "yr": "year",
+    "wk": "week",
+    "wks": "weeks",
+    "eng": "engineering",
+    "svc": "service",
+    "docs": "documents",
+    "q's": "questions",
+    "perf": "performance",
+    "intro": "introduce",
+    "sched": "schedule",
+    "cust": "customer",
+    "prep": "prepare",
+    "mins": "minutes",
+    "asap": "as soon as possible",
+    "veg": "vegetable",
+    "appt": "appointment",
+    "appts": "appointments",
+    "btwn": "between",
+}
+
+
+# Done / cancelled / declined cues that veto a candidate commitment.
+DONE_CUE = re.compile(
+    r"\balready\b(?!\s+(?:agreed|offered|promised|committed|said|planned|volunteered|asked))|"
+    r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b",
+    re.IGNORECASE,
+)
+CANCEL_CUE = re.compile(
+    r"\b(?:cancel(?:l)?ed|called off|scrapped|killed it|no longer needed|not needed|"
+    r"(?:was|were)\s+(?:going|planning)\s+to|originally|dropped it)\b",
+    re.IGNORECASE,
+)
+DECLINE_CUE = re.compile(
+    r"\b(?:said no|declined|rather not|turned (?:it|that) down|not (?:now|yet|this (?:year|time|"
+    r"cycle|quarter))|no need|let'?s not|decided against|not doing|can handle it|"
+    r"ha(?:s|ve) it covered|no thanks)\b",
+    re.IGNORECASE,
+)
+# Ongoing norms (no completion point) are decisions, not action items.
+NORM_CUE = re.compile(
+    r"\b(?:from now on|going forward|moving forward|as a rule|norm|always|every time|"
+    r"whenever|each (?:week|time|day)|every (?:week|day|morning|monday|tuesday|wednesday|"
+    r"thursday|friday)|any (?:ticket|tix|change|request|order)s?)\b",
+    re.IGNORECASE,
+)
+
+AFFIRMATIVE_REPLY = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|will do|sounds good|got it|on it|absolutely|"
+    r"definitely|of course|no problem|can do|works|deal|agreed|perfect|great|fine|"
+    r"[a-z]+ works|i will|i'll|i can|happy to|that works)\b",
+    re.IGNORECASE,
+)
+NEGATIVE_REPLY = re.compile(
+    r"^\W*(?:no\b|nope|not really|honestly,? no|actually,? no|i'?d rather|rather not|"
+    r"already|let'?s (?:not|skip)|skip|i don'?t think|not (?:now|yet|needed)|nah)",
+    re.IGNORECASE,
+)

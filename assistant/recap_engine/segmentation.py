@@ -1,0 +1,226 @@
+"""Split raw notes into sentences that remember their line, section, speaker and markers.
+
+Every sentence keeps its character span in the original notes, so evidence stays verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# Small precompiled patterns used by the functions below.
+_ENDS_WITH_PUNCT = re.compile(r"[.!?,;]$")
+_DATE_OR_1ON1 = re.compile(r"\d{1,2}/\d{1,2}|\b1:1\b")
+_LINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /'-]{1,30}):\s")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+SectionKind = Literal[
+    "", "action", "followup", "negative", "praise", "concern", "personal", "decision"
+]
+
+_SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
+    (
+        "negative",
+        re.compile(
+            r"\b(?:not agree|did not|didn'?t|won'?t do|declined|parked|rejected|not doing)\b", re.I
+        ),
+    ),
+    (
+        "followup",
+        re.compile(
+            r"\b(?:next (?:time|1:1|one-on-one|meeting|session|week'?s 1:1)|for next|"
+            r"open questions|revisit|parking lot|to discuss|follow[- ]?up next)\b",
+            re.I,
+        ),
+    ),
+    (
+        "action",
+        re.compile(
+            r"\b(?:action items?|actions|ais?|ai list|to-?dos?|next steps|tasks|agreed plan|"
+            r"owners|commitments|follow[- ]?ups)\b",
+            re.I,
+        ),
+    ),
+    (
+        "praise",
+        re.compile(r"\b(?:kudos|praise|wins|shout[- ]?outs?|recognition|highlights)\b", re.I),
+    ),
+    ("concern", re.compile(r"\b(?:concerns?|risks?|blockers?|issues|worries|problems)\b", re.I)),
+    (
+        "personal",
+        re.compile(r"\b(?:personal|life|family|him|her|them|pto|time off|out of office)\b", re.I),
+    ),
+    ("decision", re.compile(r"\b(?:decisions?|decided|agreed)\b", re.I)),
+]
+
+_BULLET = re.compile(r"^\s*(?:[-*•◦▪–→➜➔▶►>]+|\d{1,2}[.)]|[a-z][.)])\s+")
+_CHECKBOX = re.compile(r"^\s*(?:[-*•]\s*)?\[(?P<box>[ xX✓✔/-]?)\]\s*")
+_DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
+_STRUCK = re.compile(r"~~.+?~~|✘|✗|❌")
+# "Sam: ...", "sam: ...", "[10:02] Sam Okafor: ..." (chat exports carry a timestamp first)
+_SPEAKER = re.compile(
+    r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\])]?\s*[-–]?\s*)?"
+    r"([A-Za-z][A-Za-z.'-]*(?:\s[A-Z][A-Za-z.'-]*)?)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+# Shorthand notes often start a new sentence in lower case ("... spike. me: get approval").
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Za-z0-9@])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|approx|e\.g|i\.e|Jr|Sr|Inc|No|Fig|Mt|Ft|a\.m|p\.m|"
+    r"incl|est|dept|ca|cf|al|ext|tel|re)|\b[A-Za-z])\.$"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or bullet) of the notes with its context."""
+
+    text: str  # verbatim slice of the notes (bullets/speaker labels stripped)
+    start: int
+    end: int
+    line_index: int
+    line_text: str
+    section: str
+    section_kind: SectionKind
+    speaker: str | None
+    bullet: bool
+    checkbox: Literal["open", "done"] | None
+    struck: bool
+    first_in_line: bool
+
+
+def split_lines(notes: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(notes.splitlines(keepends=True)):
+        text = raw.rstrip("\r\n")
+        lines.append(Line(i, text, pos))
+        pos += len(raw)
+    return lines
+
+
+def section_kind(heading: str) -> SectionKind:
+    for kind, pattern in _SECTION_RULES:
+        if pattern.search(heading):
+            return kind
+    return ""
+
+
+def is_heading(line: str, next_line: str | None) -> bool:
+    """Short label lines ("DENIALS", "Action items", "Next time:") that title what follows."""
+    s = line.strip()
+    if not s or (_BULLET.match(line) and not _NUMBERED.match(line)):
+        return False
+    body = _BULLET.sub("", s)
+    words = body.rstrip(":").split()
+    if not words or len(words) > 7:
+        return False
+    if body.endswith(":"):
+        return True
+    if _ENDS_WITH_PUNCT.search(body) or _DATE_OR_1ON1.search(body):
+        return False
+    if body.isupper() and len(body) > 2:
+        return True
+    nxt = (next_line or "").strip()
+    return bool(nxt) and bool(_BULLET.match(next_line or "")) and len(words) <= 5
+
+
+def speaker_labels(lines: list[Line], participant_names: set[str]) -> dict[int, tuple[str, int]]:
+    """Line index -> (speaker label, offset of the utterance) when the notes are a transcript."""
+    found: dict[int, tuple[str, int]] = {}
+    for line in lines:
+        m = _SPEAKER.match(line.text)
+        if m and m.group(1).lower() in participant_names:
+            found[line.index] = (m.group(1), m.end())
+    speakers = {label.lower() for label, _ in found.values()}
+    return found if len(found) >= 3 and len(speakers) >= 2 else {}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans inside one line, not splitting after abbreviations or initials."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        head = text[start : m.start()]
+        if _ABBREV.search(head.rstrip("\"')]")):
+            continue
+        spans.append((start, m.start() + 1))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
+    """All sentences of the notes, in order, with their section and speaker."""
+    lines = split_lines(notes)
+    speakers = speaker_labels(lines, participant_names)
+    out: list[Sentence] = []
+    section, kind = "", ""
+    speaker: str | None = None
+    for i, line in enumerate(lines):
+        if not line.text.strip():
+            speaker = None  # a blank line ends an utterance
+            continue
+        nxt = lines[i + 1].text if i + 1 < len(lines) else None
+        if line.index not in speakers and is_heading(line.text, nxt):
+            section = _BULLET.sub("", line.text.strip()).rstrip(":").strip()
+            kind = section_kind(section)
+            # An indented numbered heading keeps counting as a heading for its bullets.
+            continue
+        prose = not _BULLET.match(line.text) and not line.text.startswith((" ", "\t"))
+        # Plain prose after a bulleted section ends that section.
+        if prose and kind and out and out[-1].bullet and not speakers:
+            section, kind = "", ""
+        offset = 0
+        if line.index in speakers:
+            speaker, offset = speakers[line.index]
+        elif not speakers or _BULLET.match(line.text) or line.text.count("|") >= 2:
+            speaker = None
+        body = line.text[offset:]
+        checkbox: Literal["open", "done"] | None = None
+        cb = _CHECKBOX.match(body)
+        bullet = bool(_BULLET.match(body)) or cb is not None
+        if cb:
+            checkbox = "open" if cb.group("box") in ("", " ") else "done"
+            offset += cb.end()
+        elif _BULLET.match(body):
+            offset += _BULLET.match(body).end()  # type: ignore[union-attr]
+        if _DONE_MARK.search(line.text):
+            checkbox = "done"
+        struck = bool(_STRUCK.search(line.text))
+        body = line.text[offset:]
+        # "label: content" lines ("next time: ...", "Decision: ...") carry their own section.
+        line_section, line_kind = section, kind
+        lab = _LINE_LABEL.match(body)
+        if lab and section_kind(lab.group(1)) and line.index not in speakers:
+            line_section, line_kind = lab.group(1), section_kind(lab.group(1))
+        for j, (a, b) in enumerate(split_sentences(body)):
+            s_start = line.start + offset + a
+            text = notes[s_start : line.start + offset + b]
+            lead = len(text) - len(text.lstrip())
+            text = text.strip()
+            out.append(
+                Sentence(
+                    text=text,
+                    start=s_start + lead,
+                    end=s_start + lead + len(text),
+                    line_index=line.index,
+                    line_text=line.text,
+                    section=line_section,
+                    section_kind=line_kind,  # type: ignore[arg-type]
+                    speaker=speaker,
+                    bullet=bullet,
+                    checkbox=checkbox,
+                    struck=struck,
+                    first_in_line=j == 0,
+                )
+            )
+    return out

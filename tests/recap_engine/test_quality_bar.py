@@ -1,0 +1,30 @@
+"""The engine keeps the quality bar on the shared dev set and on our own held-out cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.recap_eval import evaluate, load_cases
+from assistant.recap_engine import extract_recap
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEV_SET = REPO_ROOT.parent / "shared" / "evals" / "recap_dev.jsonl"
+EXTRA_SET = Path(__file__).parent / "data" / "extra_cases.jsonl"
+
+
+@pytest.mark.skipif(not DEV_SET.is_file(), reason=f"dev set not present at {DEV_SET}")
+def test_dev_set_score_meets_the_bar() -> None:
+    result = evaluate(load_cases(DEV_SET), extract_recap)
+    assert result.f1 >= 0.90, result.as_dict()
+    assert result.owner_accuracy >= 0.95, result.as_dict()
+    assert result.due_accuracy >= 0.95, result.as_dict()
+
+
+def test_extra_held_out_cases_score_well() -> None:
+    result = evaluate(load_cases(EXTRA_SET), extract_recap)
+    assert len(result.cases) >= 15
+    assert result.f1 >= 0.85, result.as_dict()
+    assert result.owner_accuracy >= 0.95, result.as_dict()
+    assert result.due_accuracy >= 0.90, result.as_dict()
