@@ -16,6 +16,13 @@ from assistant.recap_engine.segmentation import Sentence
 
 _IF_PREFIX = re.compile(r"\b(?:if|unless|whether|maybe|in case|what happens)\b", re.I)
 
+_CONTINGENT = re.compile(
+    r"\bif\s+(?:no|not|nothing|none|there'?s no|needed|necessary|required|it\s+(?:slips|fails)|"
+    r"(?:he|she|they|we|it|[a-z]+)\s+(?:doesn'?t|don'?t|isn'?t|aren'?t|hasn'?t|haven'?t|can'?t|"
+    r"won'?t|didn'?t))\b",
+    re.IGNORECASE,
+)
+_AND_VERB = re.compile(r",?\s+and\s+(?=[a-z]+\b)")
 _IDIOM = re.compile(
     r"\b(?:take it from there|see how it goes|think about it|keep an eye|get involved|"
     r"let you know|leave it)\b",
@@ -27,7 +34,7 @@ _RATHER_OR_THINK = re.compile(r"\b(?:'d|would) rather\b|\bsaid (?:he|she)'?d thi
 
 _WILL_WORD = re.compile(r"\b(?:will|'ll)\b")
 
-_CLAUSE_SPLIT = re.compile(r"\s*(?:;|\s->\s|\s→\s|\s[-–—]{1,2}\s)\s*")
+_CLAUSE_SPLIT = re.compile(r"\s*(?:;|\s->\s|\s=>\s|\s⇒\s|\s→\s|\s[-–—]{1,2}\s)\s*")
 
 
 _BOUNDED = re.compile(
@@ -60,11 +67,27 @@ def find_due(text: str, start: int, meeting: dt.date) -> DueMatch | None:
     return DueMatch(best.date, best.phrase, best.start + start, best.end + start, best.vague)
 
 
+def contingent_cut(pred: str) -> str | None:
+    """The part of a predicate before 'and <verb> if nothing by Monday' (or before 'and let
+    you know'), or None if no cut."""
+    c = _CONTINGENT.search(pred)
+    idiom = _IDIOM.search(pred)
+    if c is None and idiom is not None and idiom.start() > 0:
+        c = idiom
+    if c is None:
+        return None
+    joins = [j for j in _AND_VERB.finditer(pred) if j.start() < c.start()]
+    return pred[: joins[-1].start()] if joins else None
+
+
 def vetoed(sentence: Sentence, clause_text: str, before: str, after: str) -> bool:
     if sentence.checkbox == "done" or sentence.struck or sentence.section_kind == "negative":
         return True
-    if _IF_PREFIX.search(before) or _IDIOM.search(clause_text):
+    # Only the condition in this clause counts: "asked whether X; I said I'd Y" is a promise.
+    if _IF_PREFIX.search(before.rsplit(";", 1)[-1]) or _IDIOM.search(clause_text):
         return True
+    if _CONTINGENT.search(clause_text):
+        return True  # "escalate if no answer by Thursday" only happens if something fails
     head = clause_text.split(" - ")[0]
     if DONE_CUE.search(before[-40:] + " " + head) and not _WILL_WORD.search(head):
         return True

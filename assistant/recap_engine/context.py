@@ -32,16 +32,44 @@ _VERB_PRONOUN = re.compile(
 )
 _STARTS_WITH_PRONOUN = re.compile(r"^\s*(?:it|them|those|these|that|this|they)\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?")
-_PRONOUN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|you)\b", re.IGNORECASE)
 _NEED_TO = re.compile(
     r"\bneeds?\s+(?:someone|somebody|a volunteer|an owner|a person\s+)?\s*to\s+"
     r"(?P<vp>(?!be\b)[a-z][^,.;?!]*)",
     re.IGNORECASE,
 )
+DISCOURSE = re.compile(
+    r"(?:kindly\s+)?note|fyi|update|reminder|btw|ps|also|re|nb|heads[- ]up|important", re.I
+)
+_COPULA_TAIL = re.compile(r"\s+(?:is|are|was|were|has been|have been|due)\b.*$")
+_STATUS_START = re.compile(
+    r"\s*(?:still|not|no|missing|waiting|pending|blocked|done|overdue|late|behind|ok|fine|"
+    r"good|they|it|we|he|she|i|you|this|that|[\d$%])",
+    re.IGNORECASE,
+)
+_WANTED = re.compile(
+    r"^\W*\w+\s+(?:wants|needs|asked for|requested|would like)\s+(?P<np>[^,.;?!]{3,})", re.I
+)
+_TOPIC_SPLIT = re.compile(r"\s+[-–—]+\s+|:\s+")
 _NP_TRAIL = re.compile(
-    r"\s+(?:though|too|then|please|first|anyway|so|because|before|since|by|if|i|we|and|but)\b.*$",
+    r"\s+(?:though|too|then|please|first|anyway|so|because|before|since|by|if|i|we|and|but|"
+    r"is|are|was|were|has|have|had|will|still)\b.*$",
     re.I,
 )
+
+
+def _topic(text: str) -> str:
+    """The noun phrase a fragment is about: the part before a dash or colon, unless that part
+    is only a discourse label ("Kindly note: travel approval is pending" -> the approval)."""
+    parts = _TOPIC_SPLIT.split(text, maxsplit=1)
+    colon = len(parts) == 2 and text[len(parts[0]) :].lstrip().startswith(":")
+    if len(parts) == 2 and DISCOURSE.fullmatch(parts[0].strip()):
+        text = parts[1]
+    elif colon and not _STATUS_START.match(parts[1]) and len(task_tokens(parts[1])) >= 2:
+        text = parts[1]  # "IV room: USP 797 gap assessment due to QA" names the thing
+    elif len(parts) == 2 and len(task_tokens(parts[0])) >= 2:
+        text = parts[0]  # "Lab safety contracts — still missing 6"
+    return _COPULA_TAIL.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -75,7 +103,10 @@ def context_object(
     elif nt:
         found = nt.group("vp")
     elif whole and not _PRONOUN_SUBJECT.search(text):
-        found = text  # a fragment such as "IEP progress notes due" or "Patio endcaps"
+        # "IEP progress notes due", "Lab safety contracts — still missing 6" (the topic),
+        # "G wants Excel training" (what is wanted)
+        wanted = _WANTED.search(text)
+        found = wanted.group("np") if wanted else _topic(text)
     else:
         m = _AFTER_VERB_NP.search(text)
         found = m.group("np") if m else None
@@ -89,7 +120,8 @@ def context_object(
             found = _NP_TRAIL.sub("", found)
     if found is None and fallback:
         words = text.rstrip(".?!").split()
-        found = " ".join(words) if 0 < len(words) <= 8 else None
+        # "Problem with supplier Delta: they are late again"
+        found = _topic(" ".join(words)) if 0 < len(words) <= 8 else None
     if not found or len(task_tokens(found)) < min_tokens or _STARTS_WITH_PRONOUN.match(found):
         return None
     if _VERB_PRONOUN.search(found):
@@ -119,7 +151,7 @@ class SubjectResolver:
         if low == "you":
             return addressee or self.people.report, set()
         if low in ("he", "she"):
-            if named_before is not None and named_before is not writer:
+            if named_before is not None and (named_before is not writer or speaker is None):
                 return named_before, set()
             other = self.people.report if writer is self.people.manager else self.people.manager
             return other, set()
@@ -152,3 +184,4 @@ class SentenceContext:
     dialogue_context: str | None = None  # the other speaker's last utterance (transcripts)
     own_previous: str | None = None  # the same speaker's previous utterance (transcripts)
     third_party: Person | None = None  # last named non-participant, for "him"/"her"
+    earlier_sentences: tuple[str, ...] = ()  # two to three sentences back, nearby lines

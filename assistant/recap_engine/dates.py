@@ -128,12 +128,15 @@ _VAGUE = re.compile(
     r"(?:their|his|her|the|your)\s+first\s+(?:week|day|month)|"
     r"(?:our\s+|the\s+|my\s+)?next\s+(?:1:1|one-on-one|1-on-1|check-in|catch-up|meeting)|"
     r"(?:first|second|third|last|1st|2nd|3rd)\s+week\s+(?:of|in)\s+\w+|"
-    r"(?:the\s+)?week\s+of\s+(?:the\s+)?[\w/]+|w/c\s+\d+\s*\w*|"
+    r"(?:the\s+)?(?:week|wk)\s+of\s+(?:the\s+)?(?:"
+    + MON
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|[\w/]+)|"
+    r"w/c\s+\d+\s*\w*|"
     r"(?:early|mid|late)[\s-]" + MON + r"|"
     r"(?:in|by|during|until|for|after)\s+" + MON + r"(?!\s*\d)|"
     r"q[1-4]|h[12]|soon|asap|at some point|eventually|later|sometime|whenever\b[^,.;]*|"
     r"when\s+(?:the\s+)?\w+\s+(?:is|are|come|comes|opens?|closes?)\b[^,.;]*|once\b[^,.;]*|"
-    r"after\s+the\s+\w+[^,.;]*|before\s+half[- ]term|"
+    r"after\s+the\s+\w+[^,.;]*|before\s+half[- ]term|(?:on\s+)?(?:the\s+same|that)\s+day|"
     r"in\s+(?:a\s+couple|a\s+few|\d+\s*-\s*\d+)\s+\w+)\b",
     re.IGNORECASE,
 )
@@ -141,11 +144,16 @@ _VAGUE = re.compile(
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?(?![\d/])")),
+    # European "20.12" / "05.01.2026" (two-digit day and month, so "4.8" stays a number)
+    ("dotted", re.compile(r"(?<![\w.$€£])(\d{2})\.(\d{2})(?:\.(\d{2,4}))?(?![\d%]|\.\d)")),
     (
         "month_day",
         re.compile(r"\b(" + MON + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?", re.I),
     ),
-    ("day_month", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MON + r")\b", re.I)),
+    (
+        "day_month",
+        re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?(" + MON + r")\b", re.I),
+    ),
     (
         "nth_weekday",
         re.compile(
@@ -197,6 +205,7 @@ _PLURAL_WD = re.compile(
     + r"\s+(?:mornings|afternoons|evenings|nights))\b",
     re.I,
 )
+_PERIOD_NAME = re.compile(r"[qh]\d", re.IGNORECASE)
 _WEEK_BEFORE = re.compile(r"\b(a|one|two|\d+)\s+(week|day)s?\s+before\b", re.I)
 
 
@@ -208,6 +217,14 @@ def _resolve(kind: str, m: re.Match[str], meeting: dt.date) -> dt.date | None:
         return _safe_date(int(g[0]), int(g[1]), int(g[2]))
     if kind == "numeric":
         month, day = int(g[0]), int(g[1])
+        if month > 12 >= day:
+            month, day = day, month  # "until 29/08": day first
+        year = _year(g[2], meeting)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return _safe_date(year, month, day) if year else month_day_on_or_after(meeting, month, day)
+    if kind == "dotted":
+        day, month = int(g[0]), int(g[1])
         year = _year(g[2], meeting)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
@@ -304,6 +321,8 @@ def _find_dues_cached(text: str, meeting: dt.date) -> tuple[DueMatch, ...]:
                 continue
             candidates.append((m.start(), m.end(), kind, m))
     for m in _VAGUE.finditer(text):
+        if _PERIOD_NAME.fullmatch(m.group(0)) and _is_bad_ordinal(m):
+            continue  # "the Q3 partner newsletter": a period used as a name, not a deadline
         candidates.append((m.start(), m.end(), "vague", m))
     for m in _PLURAL_WD.finditer(text):
         candidates.append((m.start(), m.end(), "vague", m))

@@ -268,7 +268,7 @@ def _answer(
             item = owned[0]
             if item.context_filled or T.content_size(item.task) < 2:
                 combined = _combine_reply(_reply_verb_only(item.task), req)
-                if not T.has_pronoun_object(combined):
+                if not T.unresolved_pronoun(combined):
                     item.task = combined
             if item.due is None and due is not None:
                 item.due = due
@@ -295,6 +295,11 @@ def _combine_reply(reply_task: str, request_task: str) -> str:
     if not T.has_pronoun_object(reply_task) and T.content_size(reply_task) >= 2:
         return reply_task
     if T.has_pronoun_object(request_task):
+        # "I'll have it live by Thursday" answering "Could you set up the article and link
+        # it?": a reply that only points back takes the self-contained request.
+        vague_reply = T.content_size(reply_task) <= 1 or reply_task.lower().startswith("have ")
+        if vague_reply and not T.unresolved_pronoun(request_task):
+            return request_task
         return reply_task
     reply_verb = reply_task.split()[0].lower() if reply_task.split() else ""
     req_words = request_task.split()

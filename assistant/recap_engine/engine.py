@@ -11,8 +11,9 @@ from assistant.recap_engine.candidates import Candidate
 from assistant.recap_engine.commitments import detect_sentence
 from assistant.recap_engine.context import SentenceContext, SubjectResolver
 from assistant.recap_engine.dialogue import detect_dialogue
+from assistant.recap_engine.events import fill_from_line_keys, resolve_event_dues
 from assistant.recap_engine.merge import merge_candidates
-from assistant.recap_engine.people import PeopleDirectory, Person
+from assistant.recap_engine.people import PeopleDirectory, Person, is_common_word
 from assistant.recap_engine.sections import classify_sections
 from assistant.recap_engine.segmentation import Sentence, segment
 from assistant.recap_engine.structured import structured_candidates
@@ -21,6 +22,10 @@ from assistant.recap_engine.summary import build_summary
 ENGINE_NAME = "built-in"
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_SOLO_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+)([A-Z][a-z]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
+    r"mentioned|would like|requested|is asking)\b"
+)
 _FLAG_ORDER: tuple[ActionFlag, ...] = (
     "owner_unclear",
     "owner_guessed",
@@ -34,6 +39,8 @@ def _participant_labels(people: PeopleDirectory) -> set[str]:
     labels: set[str] = {"me"}  # "Me: ..." lines are the manager's own words
     for p in (people.manager, people.report):
         labels |= {p.full.lower(), p.first.lower()}
+        if len(p.initials) >= 2:
+            labels.add(p.initials.lower())  # "GA: ..." / "TH: ..." transcripts
     return labels
 
 
@@ -47,6 +54,10 @@ def _third_parties(sentences: list[Sentence], people: PeopleDirectory) -> dict[i
             p = people.resolve(m.group(0))
             if p is not None and p.role == "other":
                 last = p
+        # "Jess (line) wants to move to days": someone named by first name only.
+        solo = _SOLO_SUBJECT.search(s.text)
+        if solo and people.resolve(solo.group(1)) is None and not is_common_word(solo.group(1)):
+            last = Person(solo.group(1), "other")
     return out
 
 
@@ -67,16 +78,31 @@ def _prose_candidates(
             if s.line_index - back.line_index <= 1 and _NEED.search(back.text):
                 previous_need = back.text
                 break
+        # "The intern (Lea Martin) starts Monday. I'll organize her badge": a person named
+        # in this or the previous sentence is who "her"/"him" means.
+        recent = third.get(s.start)
+        nearby = s.text + " " + (prev.text if prev else "")
+        if recent is not None and recent.first not in nearby:
+            recent = None
+        solo = _SOLO_SUBJECT.search(s.text)
+        if solo and people.resolve(solo.group(1)) is None and not is_common_word(solo.group(1)):
+            recent = Person(solo.group(1), "other")  # "Jess wants X → Simon to talk to her"
         ctx = SentenceContext(
             people,
             resolver,
             meeting,
             None,
             people.report,
+            third_party=recent,
             previous_in_line=prev_in_line,
             next_in_line=nxt.text if nxt and nxt.line_index - s.line_index <= 1 else None,
             previous_sentence=prev.text if prev else None,
             previous_need=previous_need,
+            earlier_sentences=tuple(
+                b.text
+                for b in sentences[max(0, i - 3) : max(0, i - 1)][::-1]
+                if s.line_index - b.line_index <= 2
+            ),
         )
         cands += detect_sentence(s, ctx)
     return cands
@@ -123,6 +149,8 @@ def extract_recap(
         cands = _prose_candidates(sentences, people, meeting_date, third)
     cands += structured
     merged = merge_candidates(cands, people)
+    fill_from_line_keys(merged, sentences, meeting_date)
+    resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]
     sections = classify_sections(sentences, {a for c in merged for a, _ in c.spans})
     notices: list[str] = []

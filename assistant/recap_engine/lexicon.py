@@ -35,7 +35,8 @@ TASK_VERBS: frozenset[str] = frozenset(
     tag wrap escalate ask reach tidy collate chase brief debrief coach celebrate thank welcome
     invite notify confirm reconfirm sort clarify align sync review approve draft retire sunset
     deprecate decommission merge split rename reorganize restructure standardize simplify
-    streamline benchmark baseline pilot trial onboard""".split()
+    streamline benchmark baseline pilot trial onboard profile refactor instrument optimize
+    optimise tune rework redesign integrate relaunch rerun reorder reprint""".split()
 )
 
 # Note-taking shorthand expanded in task texts so they read (and match) as plain English.
@@ -61,7 +62,6 @@ SHORTHAND: dict[str, str] = {
     "opp": "opportunity",
     "opps": "opportunities",
     "info": "information",
-    "reqs": "requirements",
     "approx": "approximately",
     "yr": "year",
     "wk": "week",
@@ -98,14 +98,17 @@ CANCEL_CUE = re.compile(
 DECLINE_CUE = re.compile(
     r"\b(?:said no|declined|rather not|turned (?:it|that) down|not (?:now|yet|this (?:year|time|"
     r"cycle|quarter))|no need|let'?s not|decided against|not doing|can handle it|"
-    r"ha(?:s|ve) it covered|no thanks)\b",
+    r"ha(?:s|ve) it covered|no thanks|"
+    r"but\s+(?:we|i|he|she|they)\s+(?:decided|chose|opted|went with|prefer(?:red)?)|"
+    r"said (?:he|she|they)(?:'s|'re| is| are| was) (?:fine|ok|okay|good|all set))\b",
     re.IGNORECASE,
 )
 # Ongoing norms (no completion point) are decisions, not action items.
 NORM_CUE = re.compile(
     r"\b(?:from now on|going forward|moving forward|as a rule|norm|always|every time|"
     r"whenever|each (?:week|time|day)|every (?:week|day|morning|monday|tuesday|wednesday|"
-    r"thursday|friday)|any (?:ticket|tix|change|request|order)s?)\b",
+    r"thursday|friday)|any (?:ticket|tix|change|request|order)s?|"
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)days|ongoing|on every \w+)\b",
     re.IGNORECASE,
 )
 

@@ -18,13 +18,14 @@ from assistant.recap_engine.completion import finish_task
 from assistant.recap_engine.context import SentenceContext
 from assistant.recap_engine.lexicon import CANCEL_CUE, DONE_CUE, NORM_CUE
 from assistant.recap_engine.people import Person
-from assistant.recap_engine.segmentation import Sentence
+from assistant.recap_engine.segmentation import Sentence, handle_name
 
 # "AI: JS -> task", "TODO(me) task", "[ ] Maria: task", "- Tina: task", "me: task"
 LABELLED = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:(?:AI|Action(?: item)?|TODO|To ?do|Owner)\s*[:(]\s*|\[(?=[^\]]+\]))?"
+    r"(?:^|(?<=[.;]\s))"
+    r"(?:(?:AI|(?i:action)(?: item)?|TODO|To ?do|Owner)\s*[:(\[]\s*|\[(?=[^\]]+\]))?"
     r"(?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\([^)]*\))?|[a-z]+|[A-Z]{2,3}(?:/[A-Z]{2,3})*)"
-    r"\s*(?:\)|\]|->|→|=>|:|–|—|-(?=\s))\s*(?P<task>\S.*)$"
+    r"\s*(?:\)\s*:|\]\s*:|\)|\]|->|→|=>|:|–|—|-(?=\s))\s*(?P<task>\S.*)$"
 )
 # "Note to self: send the doc Friday", "Remind me to book the review" - the writer's own tasks.
 SELF_NOTE = re.compile(
@@ -35,17 +36,24 @@ SELF_NOTE = re.compile(
 _TRAILING_OWNER = re.compile(
     r"\(\s*(?:owner|who)\s*[:=]\s*(?P<kvp>me|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)[^)]*\)|"
     r"\((?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)(?:,\s*(?P<due>[^)]*))?\)|"
-    r"(?:^|\s)@(?P<at>[A-Za-z][\w.-]*)|\b(?:owner|who)\s*[:=]\s*(?P<kv>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)"
-    r"|[-–—]\s*(?P<dash>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\s*(?:[-–—]|$)"
+    r"(?:^|\s)@(?P<at>[A-Za-z][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s[A-Z]\.)?)"
+    r"|[-–—]\s*(?P<dash>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\s*(?:[-–—(\[]|$)"
     r"|(?:→|->|=>)\s*(?P<arrow>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\b"
 )
 
+_AT_OWNER = re.compile(r"^@(?P<who>[A-Za-z][\w.-]*)\s*[:,-]?\s+(?P<task>[a-z]\S*.*)$")
 _OWNER_MARK = re.compile(
-    r"(?:→|->|=>)\s*(?:me|[A-Z])|\s[-–—]\s*(?:[A-Z]{2,3}|me)\s*(?:[-–—]|$)|\bowner\s*[:=]|"
+    r"(?:→|->|=>)\s*(?:me|[A-Z])|\s[-–—]\s*(?:[A-Z]{2,3}|me)\s*(?:[-–—]|$)|"
+    r"\b(?i:owner|responsible|assignee)\s*[:=]|"
     r"\((?:me|[A-Z][a-z]+|[A-Z]{2,3})(?:,[^)]*)?\)\s*$"
 )
 
-_ACTION_PREFIX = re.compile(r"^(?:AI|ACTION(?:\s+ITEM)?|TODO|TO ?DO|NEXT STEP)\s*[:\-–]\s*", re.I)
+_BARE_END = re.compile(r"\s*(?:[.;,|)]|$)")
+_OWNER_KEY = re.compile(r"\b(?:owner|assignee|responsible)\s*[:=]\s*[A-Za-z]", re.I)
+
+_ACTION_PREFIX = re.compile(
+    r"^(?:AI|ACTION(?:\s+ITEM)?|TODO|TO ?DO|NEXT(?:\s+STEPS?)?)\s*[:\-–]\s*", re.I
+)
 
 _PASSIVE_BY = re.compile(
     r"^(?P<np>[^,;:]+?)\s+(?:to be|will be|is to be|needs to be|should be|must be)\s+"
@@ -65,6 +73,19 @@ _PRESENT_3RD = re.compile(r"^(?P<subj>[A-Z][a-z]+)\s+(?P<verb>[a-z]+s)\b(?P<pred
 _EXPLICIT_ACTION_PREFIX = re.compile(r"(?:AI|Action|TODO|To ?do|Owner)\b", re.I)
 
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
+
+
+def handle_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
+    """'- [ ] @mateus write the launch note (Mon)': a task assigned with a chat handle."""
+    m = _AT_OWNER.match(sentence.text)
+    if m is None or ctx.speaker is not None or not T.starts_with_verb(m.group("task")):
+        return []
+    if sentence.checkbox == "done" or sentence.struck or DONE_CUE.search(m.group("task")):
+        return []
+    who = handle_name("@" + m.group("who"))
+    if ctx.people.resolve(who) is None:
+        return []
+    return _make_item(sentence, ctx, who, m.group("task"), sentence.start + m.start("task"))
 
 
 def labelled_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
@@ -135,23 +156,39 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     in_actions = (
         sentence.section_kind == "action" or prefix is not None or heading_owner is not None
     )
+    if ctx.speaker is not None or not (in_actions or sentence.bullet):
+        return []
     # Outside an action list, a bullet still counts when it names its owner: "draft FAQ → KA".
-    marked = sentence.bullet and _OWNER_MARK.search(sentence.text) is not None
-    if not (in_actions or marked) or not sentence.first_in_line or ctx.speaker is not None:
+    # "2) Curriculum map. Responsible: Colin. Target date: 8/28": keys may follow on the line.
+    at = sentence.line_text.find(sentence.text)
+    rest = sentence.line_text[at + len(sentence.text) :] if at >= 0 else ""
+    marked = sentence.bullet and _OWNER_MARK.search(sentence.text + rest) is not None
+    # A later sentence on the line counts when it names its own owner: "Pyxis overrides up
+    # 12%. pull override report by unit (Victor)".
+    own_mark = _OWNER_MARK.search(sentence.text) is not None
+    first = sentence.first_in_line or (own_mark and T.starts_with_verb(sentence.text))
+    if not (in_actions or marked) or not first or ctx.speaker is not None:
         return []
     if prefix:
         sentence = replace(
             sentence, text=sentence.text[prefix.end() :], start=sentence.start + prefix.end()
         )
     text = sentence.text
-    if not T.starts_with_verb(T.expand_shorthand(text)) or sentence.checkbox == "done":
+    # "Concrete test results from lab — owner: Gus Petrov, due Oct 12": a keyed owner makes a
+    # noun phrase a deliverable.
+    scan = text + rest
+    keyed = _OWNER_KEY.search(scan)
+    verb_first = T.starts_with_verb(T.expand_shorthand(text))
+    if not (verb_first or (keyed and keyed.start() > 0)) or sentence.checkbox == "done":
         return []
     if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
         return []
     owner: Person | None = None
     flags: set[str] = set()
     task = text
-    for m in _TRAILING_OWNER.finditer(text):
+    for m in _TRAILING_OWNER.finditer(scan):
+        if m.start() >= len(text) and not _BARE_END.match(scan[m.end() :]):
+            continue  # "Owner: Tariq to publish the rota" is its own item
         who = (
             m.group("kvp")
             or m.group("who")
@@ -164,6 +201,10 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         if person is not None:
             owner = person
             task = text[: m.start()] + " " + text[m.end() :]
+            if m.group("kv") or m.group("kvp") or not verb_first:
+                task = text[: m.start()]  # what follows the owner key is due/status detail
+            if m.start() >= len(text):
+                task = text
             break
     if owner is None and heading_owner is not None:
         owner = heading_owner
@@ -229,7 +270,8 @@ def from_progressive(
     pred = verb + m.group("pred")
     start = clause.start + m.start("verb")
     due = find_due(pred, start, ctx.meeting)
-    if (due is None or due.vague) and not in_actions:
+    # "Luis posting reqs this week": shorthand with any time phrase is a plan.
+    if due is None and not in_actions:
         return []
     if vetoed(sentence, text, sentence.text[: clause.start - sentence.start], ""):
         return []

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.recap_engine.lexicon import TASK_VERBS
+
 # Small precompiled patterns used by the functions below.
 _LEADING_ARTICLE = re.compile(r"^(?:the|my|our|their|his|her|a|an)\s+")
 _WHITESPACE = re.compile(r"\s+")
@@ -20,6 +22,7 @@ _ROLE_BEFORE_PAREN = re.compile(r"([A-Za-z][\w &/-]{1,40}?)\s*\(\s*$")
 _ROLE_BEFORE_COMMA = re.compile(r"(?:the|our|their|my)\s+([a-z][\w -]{2,30}),\s*$")
 _FIRST_AND_INITIAL = re.compile(r"([A-Z][a-z]+)\s+([A-Z])\.?")
 _PAREN_TAIL = re.compile(r"\s*,\s*([^()]{1,30})\)")
+_HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
 _INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]\.?")
 
 Role = Literal["manager", "report", "other"]
@@ -59,6 +62,17 @@ _NOT_LAST = frozenset(
     East North South Mutual Trust Credit Union Wireless Logic Cloud Sciences Pictures
     Press""".split()
 )
+
+
+_CALENDAR = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+
+def is_common_word(word: str) -> bool:
+    """Capitalised words that start sentences or name things, never a first name."""
+    return word in _NOT_FIRST
 
 
 @dataclass
@@ -118,6 +132,8 @@ class PeopleDirectory:
         return person
 
     def _discover(self, notes: str) -> None:
+        for h in _HANDLE.finditer(notes):  # "@marco.bellini" in a chat paste
+            self._add(f"{h.group(1).title()} {h.group(2).title()}")
         for m in FULL_NAME.finditer(notes):
             first, last = m.group(1), m.group(2)
             if first in _NOT_FIRST or last in _NOT_LAST or last in _NOT_FIRST:
@@ -193,6 +209,9 @@ class PeopleDirectory:
             lasts = [p for p in self.people if p.last.lower() == word.lower()]
             if len(lasts) == 1:
                 return lasts[0]
+            nick = self._nickname(word)
+            if nick is not None:
+                return nick
             if _INITIALS.fullmatch(word):
                 letters = word.rstrip(".")
                 hits = [
@@ -203,6 +222,18 @@ class PeopleDirectory:
                 if hits:
                     return hits[0]
         return self.by_role(m)
+
+    def _nickname(self, word: str) -> Person | None:
+        """'Jas' -> Jasmine, 'Sam' -> Samuel: a short form that starts exactly one first name."""
+        low = word.lower()
+        if len(low) < 3 or not low.isalpha() or low in _CALENDAR:
+            return None
+        if word.islower() and low in TASK_VERBS:
+            return None
+        # A common word ("Dev", "Art") only shortens the manager's or report's name.
+        pool = self.people[:2] if word.title() in _NOT_FIRST else self.people
+        hits = [p for p in pool if p.first.lower().startswith(low)]
+        return hits[0] if len(hits) == 1 else None
 
     def by_role(self, text: str) -> Person | None:
         role = _clean_role(text)

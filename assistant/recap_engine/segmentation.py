@@ -38,6 +38,7 @@ _SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
         "action",
         re.compile(
             r"\b(?:action items?|actions|ais?|ai list|to-?dos?|next steps|tasks|agreed plan|"
+            r"open items|agreed actions|"
             r"owners|commitments|follow[- ]?ups)\b",
             re.I,
         ),
@@ -54,18 +55,29 @@ _SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     ("decision", re.compile(r"\b(?:decisions?|decided|agreed)\b", re.I)),
 ]
 
-_BULLET = re.compile(r"^\s*(?:[-*•◦▪–→➜➔▶►>]+|\d{1,2}[.)]|[a-z][.)])\s+")
-_CHECKBOX = re.compile(r"^\s*(?:[-*•]\s*)?\[(?P<box>[ xX✓✔/-]?)\]\s*")
+# Pictographs and arrows used as bullets ("👉 me: ...", "🔹 task", "☐ task").
+SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_BULLET = re.compile(r"^\s*(?:[-*•◦▪–→➜➔▶►>" + SYMBOLS + r"]+\ufe0f?|\d{1,2}[.)]|[a-z][.)])\s+")
+_CHECKBOX = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:\[(?P<box>[ xX✓✔/-]?)\]|(?P<open>[☐□◻❑])|(?P<tick>[☑☒✅]))\s*"
+)
 _DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
 _STRUCK = re.compile(r"~~.+?~~|✘|✗|❌")
 # "Sam: ...", "sam: ...", "[10:02] Sam Okafor: ..." (chat exports carry a timestamp first)
 _SPEAKER = re.compile(
     r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\])]?\s*[-–]?\s*)?"
-    r"([A-Za-z][A-Za-z.'-]*(?:\s[A-Z][A-Za-z.'-]*)?)\s*:\s+(?=\S)",
+    r"(@?[A-Za-z][\w.'-]*(?:\s[A-Z][A-Za-z.'-]*)?)\s*:\s+(?=\S)",
     re.IGNORECASE,
+)
+_DASH_SPEAKER = re.compile(r"^\s*([A-Za-z][\w.'-]*(?:\s[A-Z][A-Za-z.'-]*)?)\s+[—–]\s+(?=\S)")
+_CHAT_HEADER = re.compile(
+    r"^\s*(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})(?:\s*\([^)]{1,25}\))?"
+    r"\s+[\[(]?\d{1,2}:\d{2}"
+    r"(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*$"
 )
 # Shorthand notes often start a new sentence in lower case ("... spike. me: get approval").
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Za-z0-9@])")
+_LOWER_PREP = re.compile(r"(?:for|on|by|with|to|at|in|of|from)\s")
 _ABBREV = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|approx|e\.g|i\.e|Jr|Sr|Inc|No|Fig|Mt|Ft|a\.m|p\.m|"
     r"incl|est|dept|ca|cf|al|ext|tel|re)|\b[A-Za-z])\.$"
@@ -129,19 +141,53 @@ def is_heading(line: str, next_line: str | None) -> bool:
         return False
     if body.isupper() and len(body) > 2:
         return True
+    if len(words) <= 3 and section_kind(body) and (next_line or "").strip():
+        return True  # "Actions" / "Next steps" on their own line
     nxt = (next_line or "").strip()
     return bool(nxt) and bool(_BULLET.match(next_line or "")) and len(words) <= 5
 
 
+def handle_name(label: str) -> str:
+    """'@chris.nakamura' / 'alicia_grant' (chat handles) -> 'chris nakamura'."""
+    if label.startswith("@") or re.fullmatch(r"[a-z]+[._][a-z]+", label):
+        return re.sub(r"[._]+", " ", label.lstrip("@")).strip()
+    return label
+
+
+def _chat_headers(lines: list[Line], participant_names: set[str]) -> dict[int, tuple[str, int]]:
+    """Slack/Teams copies: 'Rita Gomez  10:42 AM' on its own line, then the messages."""
+    found: dict[int, tuple[str, int]] = {}
+    current: str | None = None
+    headers = 0
+    for line in lines:
+        h = _CHAT_HEADER.match(line.text)
+        if h and h.group("name").lower() in participant_names:
+            current, headers = h.group("name"), headers + 1
+            found[line.index] = (current, len(line.text))  # the header itself says nothing
+        elif current is not None and line.text.strip():
+            found[line.index] = (current, 0)
+    return found if headers >= 2 else {}
+
+
 def speaker_labels(lines: list[Line], participant_names: set[str]) -> dict[int, tuple[str, int]]:
     """Line index -> (speaker label, offset of the utterance) when the notes are a transcript."""
-    found: dict[int, tuple[str, int]] = {}
-    for line in lines:
-        m = _SPEAKER.match(line.text)
-        if m and m.group(1).lower() in participant_names:
-            found[line.index] = (m.group(1), m.end())
-    speakers = {label.lower() for label, _ in found.values()}
-    return found if len(found) >= 3 and len(speakers) >= 2 else {}
+    found = _chat_headers(lines, participant_names)
+    if found:
+        return found
+    for pattern in (_SPEAKER, _DASH_SPEAKER):
+        found = {}
+        for line in lines:
+            m = pattern.match(line.text)
+            label = handle_name(m.group(1)) if m else ""
+            if m and label.lower() in participant_names:
+                found[line.index] = (label, m.end())
+        speakers = {label.lower() for label, _ in found.values()}
+        # "Me — How's the migration?": dash labels only count in a real exchange (a question),
+        # so an owner list like "Dana — send the deck" stays a list.
+        asks = pattern is _SPEAKER or any(lines[i].text.rstrip().endswith("?") for i in found)
+        if len(found) >= 3 and len(speakers) >= 2 and asks:
+            return found
+    return {}
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -152,6 +198,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         head = text[start : m.start()]
         if _ABBREV.search(head.rstrip("\"')]")):
             continue
+        if text[m.start() - 1] == "." and _LOWER_PREP.match(text, m.end()):
+            continue  # "safety orient. for them on 11/17": a clipped word, not a full stop
         spans.append((start, m.start() + 1))
         start = m.end()
     spans.append((start, len(text)))
@@ -189,7 +237,8 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
         cb = _CHECKBOX.match(body)
         bullet = bool(_BULLET.match(body)) or cb is not None
         if cb:
-            checkbox = "open" if cb.group("box") in ("", " ") else "done"
+            box = cb.group("box")
+            checkbox = "open" if cb.group("open") or box in ("", " ") else "done"
             offset += cb.end()
         elif _BULLET.match(body):
             offset += _BULLET.match(body).end()  # type: ignore[union-attr]

@@ -28,10 +28,15 @@ _DONE_VALUE = re.compile(
 )
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _KV = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?P<key>task|action(?: item)?|item|to ?do|owner|who|assignee|"
-    r"responsible|due|when|deadline|by|status)\s*:\s*(?P<value>.*)$",
+    r"^\s*(?:[-*•]\s*)?\**(?P<key>task|action(?: item)?|item|to ?do|what|owner|who|assignee|"
+    r"responsible|due|when|deadline|by|status)\**\s*:\**\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# "a. Who: Marcus. What: confirm the gym coverage. When: by Wed." on one line
+_INLINE_KEY = re.compile(
+    r"\b(?P<key>who|owner|what|task|action|when|due|deadline)\s*:\s*", re.IGNORECASE
+)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]+|\d{1,2}[.)]|[a-z][.)])\s+|\*\*|__")
 
 
 def _cells(line: str) -> list[str]:
@@ -114,7 +119,10 @@ def _tables(
                 k = cols[name]
                 return cells[k] if k is not None and k < len(cells) else ""
 
-            if _DONE_VALUE.match(cell("status")):
+            # A tick or "done Tue" in any column (not only a status column) closes the row.
+            if _DONE_VALUE.match(cell("status")) or any(
+                _DONE_VALUE.match(c) or c.lower().startswith("done ") for c in cells
+            ):
                 continue
             task, due_cell = cell("task"), cell("due")
             due_off = row.start + row.text.find(due_cell) if due_cell else row.start
@@ -153,27 +161,60 @@ def _blocks(
             used.update(line.index for _, line in current.values())
         current.clear()
 
+    parent: Line | None = None
     for line in lines:
         m = _KV.match(line.text)
         if not m:
             if current and line.text.strip():
                 flush()
+            inline = _inline_pairs(line.text)
+            if inline:
+                current.update({k: (v, line) for k, v in inline.items()})
+                flush()
+            elif line.text.strip():
+                parent = line
             continue
-        key = m.group("key").lower()
-        kind = (
-            "task"
-            if key.startswith(("task", "action", "item", "to"))
-            else "owner"
-            if key in ("owner", "who", "assignee", "responsible")
-            else "status"
-            if key == "status"
-            else "due"
-        )
+        kind = _kind(m.group("key"))
         if kind == "task" and "task" in current:
             flush()
-        current[kind] = (m.group("value").strip(), line)
+        if (
+            not current
+            and kind != "task"
+            and parent is not None
+            and _indent(parent) < _indent(line)
+        ):
+            # "- Synthesis doc" / "  - **Owner:** Noah" / "  - **Due:** Apr 7"
+            current["task"] = (_LIST_MARK.sub("", parent.text.strip()).strip(" *_:"), parent)
+        current[kind] = (m.group("value").strip().strip("*_ "), line)
     flush()
     return out, used
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+def _kind(key: str) -> str:
+    key = key.lower()
+    if key.startswith(("task", "action", "item", "to", "what")):
+        return "task"
+    if key in ("owner", "who", "assignee", "responsible"):
+        return "owner"
+    return "status" if key == "status" else "due"
+
+
+def _inline_pairs(text: str) -> dict[str, str]:
+    """Key/value pairs written on one line; only when a task and an owner or due are given."""
+    if text.count(":") < 2:
+        return {}
+    keys = list(_INLINE_KEY.finditer(text))
+    if len(keys) < 2:
+        return {}
+    pairs: dict[str, str] = {}
+    for k, m in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(text)
+        pairs.setdefault(_kind(m.group("key")), text[m.end() : end].strip(" .;,|"))
+    return pairs if "task" in pairs and ("owner" in pairs or "due" in pairs) else {}
 
 
 def structured_candidates(
