@@ -22,8 +22,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP) ## Create the virtual environment and install everything (idempotent)
 
-run: install ## Migrate, seed the demo team on first run, start the app on 127.0.0.1:$(PORT)
+run: install ## Migrate, seed the demo team on first run, index, start the app on 127.0.0.1:$(PORT)
 	$(BIN)/coach init --seed-demo-if-empty
+	@# Incremental: the first run embeds guidance and notes (~25 s), later runs only check hashes.
+	$(BIN)/coach index
 	$(BIN)/coach ui --port $(PORT)
 
 test: install lint typecheck pytest ## Lint, type-check and run the whole test suite
@@ -39,7 +41,8 @@ format: install ## Apply ruff formatting and safe fixes
 typecheck: install ## mypy (strict) on assistant/
 	$(BIN)/mypy assistant
 
-pytest: install ## Run pytest (all tests, slow end-to-end ones included)
+PYTEST_ARGS ?= -n 2
+pytest: install ## Run pytest on 2 workers (all tests, slow end-to-end ones included)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install ## Run the benchmarks and print their numbers

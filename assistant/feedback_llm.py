@@ -30,6 +30,16 @@ class FeedbackPromptInputs(BaseModel):
     builtin_draft: str
 
 
+class FeedbackPolishInputs(BaseModel):
+    """Variables of `prompts/feedback_polish/*.j2` (the streamed "Polish wording" action)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statement: str
+    kind: str
+    style: str
+
+
 class LLMFeedback(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -11,12 +11,43 @@ st.set_page_config(
     menu_items={"About": "1:1 Coach — prepare, run and follow up on your one-on-ones."},
 )
 
+import logging  # noqa: E402
+
+from assistant.errors import CoachError  # noqa: E402
 from ui.sidebar import render_sidebar  # noqa: E402  (set_page_config must run first)
 
-PAGES = [
-    st.Page("app_pages/team.py", title="Team", icon=":material/groups:", default=True),
-]
+logger = logging.getLogger("ui")
+# Tests set this so an unexpected error fails the test instead of showing the friendly message.
+RAISE_ERRORS_KEY = "_coach_raise_errors"
+UNEXPECTED = (
+    "Something went wrong on this page. Everything you saved is safe. "
+    "Try again, or reload the page; the details are in the app's log."
+)
+
+PAGES = {
+    "": [
+        st.Page("app_pages/team.py", title="Team", icon=":material/groups:", default=True),
+    ],
+    "Your 1:1s": [
+        st.Page("app_pages/prepare.py", title="Prepare", icon=":material/event_note:"),
+        st.Page("app_pages/recap.py", title="Recap", icon=":material/edit_note:"),
+        st.Page("app_pages/action_items.py", title="Action items", icon=":material/task_alt:"),
+        st.Page("app_pages/feedback.py", title="Feedback", icon=":material/forum:"),
+    ],
+    "Reference": [
+        st.Page("app_pages/knowledge.py", title="Knowledge", icon=":material/menu_book:"),
+        st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
+    ],
+}
 
 navigation = st.navigation(PAGES)
-render_sidebar()
-navigation.run()
+try:
+    render_sidebar()
+    navigation.run()
+except CoachError as exc:  # a problem the user can act on, said in one line
+    st.error(str(exc), icon=":material/error:")
+except Exception:
+    if st.session_state.get(RAISE_ERRORS_KEY):
+        raise
+    logger.exception("unexpected error on page %s", navigation.title)
+    st.error(UNEXPECTED, icon=":material/error:")

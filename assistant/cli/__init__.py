@@ -21,12 +21,20 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Imported here so `import assistant.cli` stays cheap and modules can import `app`.
-    from assistant.cli import agenda_cmd, core_cmd, eval_cmd, feedback_cmd, recap_cmd
+    from assistant.cli import (
+        agenda_cmd,
+        core_cmd,
+        eval_cmd,
+        feedback_cmd,
+        knowledge_cmd,
+        recap_cmd,
+    )
 
     core_cmd.register(app)
     recap_cmd.register(app)
     agenda_cmd.register(app)
     feedback_cmd.register(app)
+    knowledge_cmd.register(app)
     eval_cmd.register(app)
 
 

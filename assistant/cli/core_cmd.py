@@ -12,7 +12,7 @@ import typer
 
 from assistant.cli.context import parse_date, print_json, services
 from assistant.db.repositories import ManagerRepository
-from assistant.demo.seed import remove_demo, seed_demo
+from assistant.demo.seed import seed_demo
 from assistant.paths import UI_APP
 from assistant.team import team_health
 
@@ -49,11 +49,11 @@ def demo(
 ) -> None:
     """Seed the demo team (idempotent), or remove it and everything it owns."""
     svc = services()
+    if remove:
+        removed = svc.remove_demo_team()
+        typer.echo("Demo team removed." if removed else "There was no demo team.")
+        return
     with svc.session() as session:
-        if remove:
-            removed = remove_demo(session)
-            typer.echo("Demo team removed." if removed else "There was no demo team.")
-            return
         result = seed_demo(session)
     if result.created:
         typer.echo(

@@ -42,10 +42,11 @@ def recap(
     from assistant.llm import LLMClient
     from assistant.recap import draft_recap
     from assistant.recap_engine import extract_recap
+    from assistant.user_settings import effective_settings
 
     cases = load_cases(file)
     engines: dict[str, RecapEngine] = {"built-in": extract_recap}
-    llm = LLMClient.from_settings(get_settings())
+    llm = LLMClient.from_settings(effective_settings(get_settings()))
     if llm is not None:
         engines[llm.engine_label] = lambda notes, **kw: draft_recap(
             notes,

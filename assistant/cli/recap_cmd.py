@@ -40,7 +40,9 @@ def recap(
 
     meeting_date = parse_date(date)
     assert meeting_date is not None
-    settings = get_settings()
+    from assistant.user_settings import effective_settings
+
+    settings = effective_settings(get_settings())
     prepared = prepare_notes(_read(file), max_bytes=settings.max_note_bytes)
     for warning in prepared.warnings:
         typer.echo(f"Warning: {warning}", err=True)

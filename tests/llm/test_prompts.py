@@ -6,7 +6,7 @@ import pytest
 from pydantic import BaseModel
 
 from assistant.agenda_engine.refine import AgendaPromptInputs
-from assistant.feedback_llm import FeedbackPromptInputs
+from assistant.feedback_llm import FeedbackPolishInputs, FeedbackPromptInputs
 from assistant.paths import PROMPTS_DIR
 from assistant.prompts import PromptError, PromptLibrary, check_inputs, fence, jobs, render
 from assistant.recap_verify import RecapPromptInputs
@@ -22,6 +22,7 @@ JOB_INPUTS: dict[str, type[BaseModel]] = {
     "recap": RecapPromptInputs,
     "feedback": FeedbackPromptInputs,
     "agenda": AgendaPromptInputs,
+    "feedback_polish": FeedbackPolishInputs,
 }
 
 

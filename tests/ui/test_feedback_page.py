@@ -1,0 +1,120 @@
+"""Feedback page: SBI draft with question openers, wording check with highlights, logging."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.db.models import FeedbackKind
+from assistant.prompts import default_library
+from tests.support.fake_openai import FakeOpenAIServer, Respond
+from tests.ui.conftest import demo_services, run_app, texts, use_fake_llm
+
+PAGE = "app_pages/feedback.py"
+WHAT = (
+    "In Tuesday's clinic demo she walked the customer through the new import flow step by step; "
+    "they signed up for the pilot the same day."
+)
+
+
+def _report_id(name: str = "Amara") -> int:
+    svc = demo_services()
+    with svc.repos(svc.resolve_manager().id) as repos:
+        return repos.reports.find(name).id
+
+
+def _drafted(kind: FeedbackKind = FeedbackKind.PRAISE):  # type: ignore[no-untyped-def]
+    at = run_app(PAGE)
+    at.selectbox(key="fb_report").set_value(_report_id())
+    at.run()
+    if kind is not FeedbackKind.PRAISE:
+        at.button_group(key="fb_kind").set_value(kind).run()
+    at.text_area(key="fb_what").input(WHAT)
+    at.button(key="fb_draft").click().run()
+    assert not at.exception
+    return at
+
+
+def test_feedback_draft_shows_statement_and_at_least_three_questions(
+    demo_data_dir: Path,
+) -> None:
+    at = _drafted()
+    openers = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    questions = re.findall(r"^\d+\. .+\?", openers, flags=re.M)
+    assert len(questions) >= 3
+    assert "Tuesday" in at.text_area(key="fb_statement").value
+    page = texts(at)
+    assert "Drafted by: **built-in engine**" in page
+    assert "**Plan**" in page and "**Follow up**" in page
+
+
+def test_sbi_fields_can_be_given_separately(demo_data_dir: Path) -> None:
+    at = run_app(PAGE)
+    at.toggle(key="fb_sbi_mode").set_value(True).run()
+    at.text_input(key="fb_situation").input("In yesterday's standup")
+    at.text_area(key="fb_behaviour").input("you interrupted Hana twice while she was presenting")
+    at.text_input(key="fb_impact").input("she stopped sharing her update")
+    at.button_group(key="fb_kind").set_value(FeedbackKind.CONSTRUCTIVE).run()
+    at.button(key="fb_draft").click().run()
+    assert not at.exception
+    statement = at.text_area(key="fb_statement").value
+    assert "standup" in statement and "interrupted" in statement
+
+
+def test_empty_description_gets_a_friendly_error(demo_data_dir: Path) -> None:
+    at = run_app(PAGE)
+    at.button(key="fb_draft").click().run()
+    assert not at.exception
+    assert any("Describe what happened" in e.value for e in at.error)
+
+
+def test_wording_check_highlights_problems_and_suggests_rewrites(demo_data_dir: Path) -> None:
+    at = run_app(PAGE)
+    at.button_group(key="fb_kind").set_value(FeedbackKind.CONSTRUCTIVE).run()
+    at.text_area(key="fb_own_text").input("You are always late and you're so lazy.")
+    at.button(key="fb_check").click().run()
+    assert not at.exception
+    page = texts(at)
+    assert ":red-background[always]" in page
+    assert "Try:" in page
+
+
+def test_logging_feedback_updates_the_balance(demo_data_dir: Path) -> None:
+    at = _drafted()
+    svc = demo_services()
+    with svc.repos(svc.resolve_manager().id) as repos:
+        before = len(repos.feedback.of_report(_report_id()))
+    at.text_area(key="fb_log_wording").input("Thanks for walking the clinic through the import.")
+    at.text_area(key="fb_log_response").input("Smiled, wants to run the next demo.")
+    at.button(key="fb_log_submit").click().run()
+    assert not at.exception
+    assert any("Logged. Balance" in s.value for s in at.success)
+    with svc.repos(svc.resolve_manager().id) as repos:
+        entries = repos.feedback.of_report(_report_id())
+    assert len(entries) == before + 1
+    newest = max(entries, key=lambda e: e.id)
+    assert newest.kind is FeedbackKind.PRAISE and "import" in newest.wording
+    assert newest.response.startswith("Smiled")
+
+
+def test_polish_button_is_hidden_without_a_model(demo_data_dir: Path) -> None:
+    at = _drafted()
+    assert not [b for b in at.button if b.key == "fb_polish"]
+
+
+@pytest.mark.skipif(
+    "feedback_polish" not in default_library().jobs(),
+    reason="prompts/feedback_polish/ is not in this checkout yet",
+)
+def test_polish_streams_the_model_answer(
+    demo_data_dir: Path, fake_openai: FakeOpenAIServer
+) -> None:
+    use_fake_llm(demo_data_dir, fake_openai)
+    fake_openai.enqueue(Respond.text("Thank you for walking the clinic through the import."))
+    at = _drafted()
+    at.button(key="fb_polish").click().run()
+    assert not at.exception
+    assert fake_openai.last_request.stream
+    assert "walking the clinic" in texts(at)

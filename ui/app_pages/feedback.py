@@ -1,0 +1,282 @@
+"""Feedback: question-based SBI wording tailored to the person, a wording check, and a log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from assistant.db.models import FeedbackKind
+from assistant.domain.feedback import FeedbackDraft, WordingCheck
+from assistant.errors import CoachError
+from assistant.feedback import draft_feedback, feedback_balance, log_feedback
+from assistant.feedback_engine import check_wording
+from assistant.prompts import default_library
+from ui.components import (
+    demo_banner,
+    engine_badge,
+    escape_md,
+    highlighted,
+    report_picker,
+    require_reports,
+)
+from ui.state import get_llm, get_services, require_manager
+
+STATE = "feedback"  # {"for": (report_id, kind), "draft": FeedbackDraft}
+POLISH_JOB = "feedback_polish"
+KIND_LABELS = {FeedbackKind.PRAISE: "Praise", FeedbackKind.CONSTRUCTIVE: "Constructive"}
+CATEGORY_LABELS = {
+    "label": "Label about the person",
+    "absolute": "Absolute (always/never)",
+    "vague": "Vague judgment",
+    "but_undoing": "“But” undoes the praise",
+    "sarcasm": "Sarcasm",
+    "comparison": "Comparison with others",
+    "generic_praise": "Generic praise",
+}
+
+manager = require_manager()
+svc = get_services()
+today = dt.date.today()
+
+st.title("Feedback")
+st.caption(
+    "Describe one moment. Get specific, question-based wording that fits how this person "
+    "likes to hear feedback, and check your own wording before you say it."
+)
+demo_banner(manager)
+
+with svc.repos(manager.id) as repos:
+    reports = repos.reports.all()
+require_reports(reports)
+
+c1, c2 = st.columns([2, 1])
+with c1:
+    report = report_picker(reports, key="fb_report")
+with c2:
+    kind = st.segmented_control(
+        "Kind",
+        list(FeedbackKind),
+        format_func=KIND_LABELS.get,
+        default=FeedbackKind.PRAISE,
+        key="fb_kind",
+        required=True,
+    )
+kind = FeedbackKind(kind or FeedbackKind.PRAISE)
+
+with svc.repos(manager.id) as repos:
+    balance = feedback_balance(repos, report.id, today=today)
+
+
+def _balance_line() -> None:
+    since = (
+        f"last praise {balance.days_since_praise} days ago"
+        if balance.days_since_praise is not None
+        else "no praise recorded yet"
+    )
+    text = (
+        f"Last 90 days with {report.name.split()[0]}: **{balance.praise} praise : "
+        f"{balance.constructive} constructive** · {since}"
+    )
+    if balance.constructive_dominates or balance.days_since_praise is None:
+        st.warning(text + ". A lack of praise reads as disapproval.", icon=":material/balance:")
+    else:
+        st.caption(f":material/balance: {text}")
+
+
+_balance_line()
+
+tab_draft, tab_check, tab_log = st.tabs(
+    ["Draft the conversation", "Check my wording", "Log delivered feedback"]
+)
+
+# -- draft --------------------------------------------------------------------------------------
+with tab_draft:
+    use_sbi = st.toggle("Fill in Situation / Behaviour / Impact separately", key="fb_sbi_mode")
+    fields: dict[str, str | None] = {}
+    if use_sbi:
+        fields["situation"] = st.text_input(
+            "Situation: when and where", key="fb_situation", placeholder="In Tuesday's demo"
+        )
+        fields["behaviour"] = st.text_area(
+            "Behaviour: what they did or said",
+            key="fb_behaviour",
+            height=80,
+            placeholder="you walked the customer through the new flow step by step",
+        )
+        fields["impact"] = st.text_input(
+            "Impact: what it changed for the team or goals",
+            key="fb_impact",
+            placeholder="they signed up for the pilot the same day",
+        )
+    else:
+        fields["what"] = st.text_area(
+            "What happened",
+            key="fb_what",
+            height=110,
+            placeholder=(
+                "e.g. In Tuesday's demo she walked the customer through the new flow step by "
+                "step; they signed up for the pilot the same day."
+            ),
+        )
+    if st.button("Draft feedback", type="primary", key="fb_draft", icon=":material/auto_awesome:"):
+        try:
+            with st.spinner("Drafting…"), svc.repos(manager.id) as repos:
+                person = repos.reports.get(report.id)
+                draft = draft_feedback(
+                    repos, person, kind, **{k: (v or None) for k, v in fields.items()}
+                )
+        except CoachError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state[STATE] = {"for": (report.id, kind), "draft": draft}
+            st.session_state["fb_statement"] = draft.statement
+            st.session_state.pop("fb_polished", None)
+
+    state: dict[str, Any] | None = st.session_state.get(STATE)
+    if state is None or state["for"] != (report.id, kind):
+        st.info(
+            "Describe what happened and press **Draft feedback**. A sentence or two about one "
+            "specific moment works best.",
+            icon=":material/lightbulb:",
+        )
+    else:
+        draft: FeedbackDraft = state["draft"]
+        st.divider()
+        engine_badge(draft.engine, draft.notices)
+        st.markdown("**What you could say** (edit freely)")
+        statement = st.text_area(
+            "Statement", key="fb_statement", height=110, label_visibility="collapsed"
+        )
+        st.caption(
+            f"Situation: {draft.sbi.situation} · Behaviour: {draft.sbi.behaviour} · "
+            f"Impact: {draft.sbi.impact}"
+        )
+
+        llm = get_llm()
+        if llm is not None and POLISH_JOB in default_library().jobs():
+            if st.button("Polish wording", key="fb_polish", icon=":material/auto_fix_high:"):
+                messages = default_library().render(
+                    POLISH_JOB,
+                    statement=statement,
+                    kind=kind.value,
+                    style=report.feedback_style.value,
+                )
+                try:
+                    text = st.write_stream(llm.stream(messages, people=[report.name, manager.name]))
+                except CoachError as exc:
+                    st.warning(f"The polished version was cut off: {exc}")
+                else:
+                    st.session_state["fb_polished"] = str(text)
+            elif st.session_state.get("fb_polished"):
+                st.markdown(st.session_state["fb_polished"])
+
+        st.markdown("**Open with a question**")
+        st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(draft.openers, start=1)))
+        c1, c2 = st.columns(2)
+        with c1:
+            st.markdown("**Plan**")
+            st.markdown("\n".join(f"- {step}" for step in draft.plan))
+        with c2:
+            st.markdown("**Follow up**")
+            st.markdown(draft.follow_up)
+            if draft.tailoring_notes:
+                st.markdown(f"**Tailored for {report.name.split()[0]}**")
+                st.markdown("\n".join(f"- {tip}" for tip in draft.tailoring_notes))
+        if draft.written_note:
+            with st.expander("Written note to send before the 1:1", expanded=True):
+                st.markdown(draft.written_note)
+        if draft.wording_check.issues:
+            st.caption(f"Wording check of this draft: {draft.wording_check.summary}")
+
+# -- check my wording ---------------------------------------------------------------------------
+
+
+def _show_check(text: str, check: WordingCheck) -> None:
+    if check.ok and not check.issues:
+        st.success(check.summary or "No problems found.", icon=":material/check_circle:")
+        return
+    st.warning(check.summary, icon=":material/rule:")
+    st.markdown(highlighted(text, [(i.start, i.end) for i in check.issues]))
+    for issue in check.issues:
+        with st.container(border=True):
+            category = CATEGORY_LABELS.get(issue.category, issue.category)
+            st.markdown(f"**:red-background[{escape_md(issue.text)}]** · {category}")
+            st.caption(issue.explanation)
+            st.markdown(f"Try: _{issue.suggestion}_")
+
+
+with tab_check:
+    own = st.text_area(
+        "Your wording",
+        key="fb_own_text",
+        height=110,
+        placeholder="e.g. You're always late with updates and it's unprofessional.",
+    )
+    if st.button("Check wording", key="fb_check", icon=":material/spellcheck:"):
+        try:
+            result = check_wording(own, kind.value)
+        except CoachError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state["fb_check_result"] = (own, result)
+    checked = st.session_state.get("fb_check_result")
+    if checked is not None:
+        _show_check(*checked)
+    else:
+        st.caption(
+            "Flags labels, always/never, vague judgments, “but” after praise, sarcasm, "
+            "comparisons and generic praise, with a behaviour-focused rewrite."
+        )
+
+# -- log ----------------------------------------------------------------------------------------
+with tab_log:
+    current: dict[str, Any] | None = st.session_state.get(STATE)
+    with st.form("fb_log_form"):
+        wording = st.text_area(
+            "What you said",
+            key="fb_log_wording",
+            height=90,
+            placeholder=(current["draft"].statement if current else "The feedback as delivered"),
+        )
+        response = st.text_area(
+            f"How {report.name.split()[0]} responded",
+            key="fb_log_response",
+            height=70,
+            placeholder="e.g. Agreed, wants to try shorter updates next week",
+        )
+        given_on = st.date_input("Given on", value=today, max_value=today, key="fb_log_date")
+        if st.form_submit_button(
+            f"Log {KIND_LABELS[kind].lower()}", type="primary", key="fb_log_submit"
+        ):
+            try:
+                if not wording.strip():
+                    raise CoachError("Write what you said (the wording as delivered) to log it.")
+                with svc.repos(manager.id) as repos:
+                    person = repos.reports.get(report.id)
+                    sbi = (
+                        current["draft"].sbi
+                        if current and current["for"] == (report.id, kind)
+                        else None
+                    )
+                    log_feedback(
+                        repos,
+                        person,
+                        kind,
+                        wording=wording.strip(),
+                        response=response.strip(),
+                        given_on=given_on,
+                        situation=sbi.situation if sbi else "",
+                        behaviour=sbi.behaviour if sbi else "",
+                        impact=sbi.impact if sbi else "",
+                    )
+                    after = feedback_balance(repos, report.id, today=today)
+            except CoachError as exc:
+                st.error(str(exc))
+            else:
+                st.success(
+                    f"Logged. Balance with {report.name.split()[0]} (90 days): "
+                    f"{after.praise} praise : {after.constructive} constructive.",
+                    icon=":material/check_circle:",
+                )

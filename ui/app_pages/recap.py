@@ -1,0 +1,310 @@
+"""Recap: paste or upload 1:1 notes -> saved at once -> checked recap with action items -> share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from assistant.domain.recap import ActionItemDraft, RecapDraft
+from assistant.errors import CoachError
+from assistant.recap import draft_recap, prepare_notes, recap_markdown, save_recap, store_raw_notes
+from ui.components import (
+    as_date,
+    demo_banner,
+    engine_badge,
+    is_blank,
+    lines,
+    markdown_export,
+    report_picker,
+    require_reports,
+)
+from ui.state import get_llm, get_services, llm_problem, reindex_notes, require_manager
+
+logger = logging.getLogger(__name__)
+
+STATE = "recap"  # {"draft", "meeting_id", "report_id", "report_name", "date", "people"}
+ITEMS = "recap_items"
+LIST_FIELDS = {
+    "decisions": "Decisions",
+    "praise": "Wins and praise",
+    "concerns": "Concerns",
+    "personal": "Personal updates (private unless you keep them)",
+    "follow_ups": "Follow up next time",
+}
+FLAG_TEXT = {
+    "owner_unclear": "⚠ who owns this?",
+    "owner_guessed": "⚠ owner guessed",
+    "due_unclear": "⚠ no due date",
+    "due_vague": "⚠ vague date",
+    "shared": "shared",
+}
+
+manager = require_manager()
+svc = get_services()
+today = dt.date.today()
+
+st.title("Recap")
+st.caption(
+    "Paste your notes right after the 1:1. They are saved first, then turned into a recap "
+    "with decisions and action items for you to check and share."
+)
+demo_banner(manager)
+
+with svc.repos(manager.id) as repos:
+    reports = repos.reports.all()
+require_reports(reports)
+team_names = [r.name for r in reports]
+
+c1, c2 = st.columns([2, 1])
+with c1:
+    report = report_picker(reports, key="recap_report")
+with c2:
+    meeting_date = st.date_input("Date of the 1:1", value=today, max_value=today, key="recap_date")
+
+notes_text = st.text_area(
+    "Your notes",
+    key="recap_notes",
+    height=220,
+    placeholder=(
+        "Scrappy is fine, e.g.\n- shipped the billing fix, customer happy\n"
+        "- Sam to send the rollout plan by Friday\n- I'll ask finance about the budget"
+    ),
+)
+upload = st.file_uploader(
+    "…or upload a .txt or .md file",
+    type=["txt", "md"],
+    key="recap_upload",
+    max_upload_size=1,  # MB; notes over the limit get a clear message from prepare_notes
+)
+
+problem = llm_problem()
+if problem:
+    st.warning(f"The AI model is not used: {problem} Drafts use the built-in engine.")
+
+if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/auto_awesome:"):
+    raw: str | bytes = upload.getvalue() if upload is not None else notes_text
+    try:
+        prepared = prepare_notes(raw, max_bytes=svc.settings.max_note_bytes)
+        with svc.repos(manager.id) as repos:
+            person = repos.reports.get(report.id)
+            meeting_id = store_raw_notes(repos, person, meeting_date, prepared.text).id
+    except CoachError as exc:
+        st.error(str(exc))
+    else:
+        st.success(
+            f"Notes saved to your 1:1 with {report.name} on {meeting_date:%a %d %b}.",
+            icon=":material/cloud_done:",
+        )
+        for warning in prepared.warnings:
+            st.warning(warning)
+        try:
+            with st.spinner("Finding decisions, action items, owners and due dates…"):
+                draft = draft_recap(
+                    prepared.text,
+                    meeting_date=meeting_date,
+                    manager=manager.name,
+                    report=report.name,
+                    people=[manager.name, *team_names],
+                    llm=get_llm(),
+                )
+        except CoachError as exc:
+            st.error(f"Your notes are saved, but the recap could not be drafted: {exc}")
+        except Exception:
+            logger.exception("recap draft failed")
+            st.error(
+                "Your notes are saved, but the recap could not be drafted because of an "
+                "unexpected problem. Try again, or write the action items by hand."
+            )
+        else:
+            st.session_state[STATE] = {
+                "draft": draft,
+                "meeting_id": meeting_id,
+                "report_id": report.id,
+                "report_name": report.name,
+                "date": meeting_date,
+            }
+            st.session_state.pop(ITEMS, None)
+            st.session_state.pop("recap_saved", None)
+            st.session_state["recap_summary"] = draft.summary
+            for name in LIST_FIELDS:
+                st.session_state[f"recap_{name}"] = "\n".join(getattr(draft, name))
+            st.session_state["recap_keep_personal"] = False
+        reindex_notes(manager.id)  # the notes are searchable even if drafting failed
+
+state: dict[str, Any] | None = st.session_state.get(STATE)
+if state is None:
+    st.info(
+        "Nothing drafted yet. Paste your notes (or upload a file) and press **Draft recap**. "
+        "Your notes are stored as written before anything else happens.",
+        icon=":material/lightbulb:",
+    )
+    st.stop()
+
+draft: RecapDraft = state["draft"]
+report_name: str = state["report_name"]
+st.divider()
+head, new = st.columns([4, 1], vertical_alignment="bottom")
+with head:
+    st.subheader(f"Recap · {report_name} · {state['date']:%A %d %B}")
+with new:
+    if st.button("New recap", key="recap_new", icon=":material/add:", width="stretch"):
+        for name in (STATE, ITEMS, "recap_saved", "recap_notes"):
+            st.session_state.pop(name, None)
+        st.rerun()
+st.caption(":material/cloud_done: Your notes are saved with this 1:1 exactly as you wrote them.")
+engine_badge(draft.engine, draft.notices)
+
+summary = st.text_area("Summary", key="recap_summary", height=90)
+edited_lists: dict[str, list[str]] = {}
+c1, c2 = st.columns(2)
+for n, (name, label) in enumerate(LIST_FIELDS.items()):
+    with c1 if n % 2 == 0 else c2:
+        edited_lists[name] = lines(
+            st.text_area(label, key=f"recap_{name}", height=110, help="One per line.")
+        )
+
+st.markdown("**Action items** — check the owner and due date of each; untick what to drop.")
+others = [n for n in team_names if n != report_name]
+owners = list(
+    dict.fromkeys([manager.name, report_name, *others, *(i.owner for i in draft.action_items)])
+)
+
+
+def _check(item: ActionItemDraft) -> str:
+    marks = [FLAG_TEXT[f] for f in item.flags if f in FLAG_TEXT and f != "shared"]
+    if item.confidence < 0.6 and not marks:
+        marks.append("⚠ check")
+    if "due_vague" in item.flags and item.due_text:
+        marks = [m if m != "⚠ vague date" else f"⚠ vague date ('{item.due_text}')" for m in marks]
+    return " · ".join(marks)
+
+
+rows = pd.DataFrame(
+    [
+        {
+            "Keep": True,
+            "Task": item.task,
+            "Owner": item.owner if item.owner in owners else None,
+            "Due": item.due,
+            "Check": _check(item),
+            "From the notes": item.evidence,
+            "_i": n,
+        }
+        for n, item in enumerate(draft.action_items)
+    ],
+    columns=["Keep", "Task", "Owner", "Due", "Check", "From the notes", "_i"],
+)
+rows["Due"] = pd.to_datetime(rows["Due"]).dt.date if len(rows) else rows["Due"]
+if not draft.action_items:
+    st.caption("No action items found in the notes. Add rows below if there were any.")
+table = st.data_editor(
+    rows,
+    key=ITEMS,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    column_order=["Keep", "Task", "Owner", "Due", "Check", "From the notes"],
+    column_config={
+        "Keep": st.column_config.CheckboxColumn("Keep", default=True, width="small"),
+        "Task": st.column_config.TextColumn("Task", required=True, width="medium"),
+        "Owner": st.column_config.SelectboxColumn("Owner", options=owners, required=True),
+        "Due": st.column_config.DateColumn("Due", format="ddd D MMM YYYY"),
+        "Check": st.column_config.TextColumn("Check", disabled=True, width="medium"),
+        "From the notes": st.column_config.TextColumn("From the notes", disabled=True),
+    },
+)
+
+
+def _role(owner: str) -> str:
+    if owner == manager.name:
+        return "manager"
+    if owner == report_name:
+        return "report"
+    return "other"
+
+
+def _edited_items(table: pd.DataFrame) -> tuple[list[ActionItemDraft], list[str]]:
+    items: list[ActionItemDraft] = []
+    problems: list[str] = []
+    for row in table.to_dict("records"):
+        keep = row.get("Keep")
+        if keep is False or (not is_blank(keep) and not bool(keep)):
+            continue
+        task = "" if is_blank(row.get("Task")) else str(row["Task"]).strip()
+        if not task:
+            continue
+        owner = None if is_blank(row.get("Owner")) else str(row["Owner"])
+        if owner is None:
+            problems.append(f"Pick an owner for “{task}”.")
+            continue
+        index = row.get("_i")
+        original = None
+        if not is_blank(index) and 0 <= int(index) < len(draft.action_items):
+            original = draft.action_items[int(index)]
+        due = as_date(row.get("Due"))
+        items.append(
+            ActionItemDraft(
+                task=task,
+                owner=owner,
+                owner_role=_role(owner),  # type: ignore[arg-type,unused-ignore]
+                due=due,
+                due_text=original.due_text if original and original.due == due else None,
+                evidence=original.evidence if original else "",
+                confidence=1.0,  # checked by the manager
+                flags=[],
+            )
+        )
+    return items, problems
+
+
+items, problems = _edited_items(table)
+edited = draft.model_copy(
+    update={"summary": summary.strip(), "action_items": items, **edited_lists}
+)
+for problem_text in problems:
+    st.warning(problem_text)
+
+keep_personal = st.toggle(
+    "Keep personal updates in the shared recap",
+    key="recap_keep_personal",
+    help="Off: personal updates stay out of the saved recap and of the text you share.",
+)
+if st.button(
+    "Save recap and action items",
+    type="primary",
+    key="recap_save",
+    icon=":material/save:",
+    disabled=bool(problems),
+):
+    try:
+        with svc.repos(manager.id) as repos:
+            meeting = repos.meetings.get(state["meeting_id"])
+            saved = save_recap(repos, meeting, edited, keep_personal=keep_personal)
+            count = len(saved)
+    except CoachError as exc:
+        st.error(str(exc))
+    else:
+        reindex_notes(manager.id)
+        st.session_state["recap_saved"] = (
+            f"Recap saved with {count} action item{'s' if count != 1 else ''}. "
+            "They will open your next agenda."
+        )
+saved_flash = st.session_state.get("recap_saved")
+if saved_flash:
+    st.success(saved_flash, icon=":material/check_circle:")
+    st.page_link("app_pages/prepare.py", label="Prepare the next 1:1", icon=":material/event_note:")
+
+st.subheader(f"Share with {report_name.split()[0]}")
+st.caption("Private notes are never included.")
+markdown_export(
+    recap_markdown(
+        edited, report=report_name, meeting_date=state["date"], include_personal=keep_personal
+    ),
+    filename=f"recap-{report_name.split()[0].lower()}-{state['date'].isoformat()}.md",
+    key="recap_download",
+    label="Download Markdown",
+)
