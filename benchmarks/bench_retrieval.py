@@ -1,6 +1,6 @@
 """Retrieval benchmark: embedding throughput, indexing time, query latency at scale, memory.
 
-    .venv/bin/python -m benchmarks.bench_retrieval [--quick] [--out docs/_bench_retrieval.md]
+    .venv/bin/python -m benchmarks.bench_retrieval [--quick] [--out FILE.md]
 
 Full run: embeds and indexes 20,000 synthetic note chunks for real, then grows the notes
 collection to 100,000 chunks for the latency measurements. The extra 80,000 chunks get
@@ -146,7 +146,7 @@ def bench_embedding(texts: list[str]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark offline embeddings and retrieval.")
     parser.add_argument("--quick", action="store_true", help="1,000 real + 10,000 total chunks")
-    parser.add_argument("--out", default="docs/_bench_retrieval.md")
+    parser.add_argument("--out", default="test-artifacts/bench_retrieval.md")
     parser.add_argument("--real", type=int, help="chunks embedded for real (default 20,000)")
     parser.add_argument("--total", type=int, help="chunks for latency (default 100,000)")
     parser.add_argument("--profile", action="store_true", help="cProfile the hybrid query")

@@ -81,6 +81,21 @@ def _payload(result: EvalResult, verbose: bool) -> dict[str, Any]:
     return payload
 
 
+@eval_app.command("retrieval")
+def retrieval(
+    k: Annotated[int, typer.Option("--k", help="Cut-off for recall@k.")] = 5,
+) -> None:
+    """Recall@k and MRR of search on the labelled guidance and demo-notes queries (evals/).
+
+    Builds a throwaway index (guidance + the demo team's notes) in a temporary folder.
+    """
+    from assistant.evaluation.retrieval_eval import main as run_eval
+
+    code = run_eval(["--k", str(k)])
+    if code:
+        raise typer.Exit(code)
+
+
 def register(app: typer.Typer) -> None:
     """Attach `eval` to the main `coach` app."""
     app.add_typer(eval_app, name="eval")

@@ -3,7 +3,7 @@
 Layout: one shared guidance collection and one notes collection *per manager*. Separate note
 collections make isolation structural (a manager's query can only open their own collection)
 and keep queries fast: Chroma's `where` filtering over 100k chunks costs 100-600 ms, an
-unfiltered query 3-8 ms (see docs/_bench_retrieval.md). Collection names carry the embedding
+unfiltered query 3-8 ms (see docs/benchmarks.md). Collection names carry the embedding
 model, so switching provider never mixes vectors of different models.
 
 Sync is incremental by content hash: each chunk stores its document's hash; a document whose

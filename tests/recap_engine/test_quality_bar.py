@@ -34,7 +34,7 @@ HOLDOUT_SET = Path(__file__).parent / "data" / "holdout_cases.jsonl"
 
 
 def test_holdout_batches_keep_their_floor() -> None:
-    # Notes written in new layouts and voices (see docs/_recap_generalisation.md). The floor is
+    # Notes written in new layouts and voices (see docs/recap-generalisation.md). The floor is
     # the final holdout F1 minus 0.05, so a change that stops reading a layout fails here.
     result = evaluate(load_cases(HOLDOUT_SET), extract_recap)
     assert len(result.cases) >= 64
