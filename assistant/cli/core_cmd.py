@@ -13,7 +13,6 @@ import typer
 from assistant.cli.context import parse_date, print_json, services
 from assistant.db.repositories import ManagerRepository
 from assistant.demo.seed import seed_demo
-from assistant.paths import UI_APP
 from assistant.team import team_health
 
 
@@ -108,9 +107,7 @@ def ui(
     cmd = [
         sys.executable,
         "-m",
-        "streamlit",
-        "run",
-        str(UI_APP),
+        "ui.launch",
         "--server.address",
         "127.0.0.1",
         "--server.port",

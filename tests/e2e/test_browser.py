@@ -65,7 +65,7 @@ def _free_port() -> int:
 
 @contextmanager
 def _streamlit(data_dir: Path, log_path: Path, *, seed_demo: bool) -> Iterator[str]:
-    """`streamlit run ui/app.py` on a free port over `data_dir`; yields its URL once healthy."""
+    """The app server, started as `coach ui` does, over `data_dir`; yields its URL when healthy."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COACH_", "PYTEST_"))}
     env["COACH_DATA_DIR"] = str(data_dir)
     if seed_demo:
@@ -76,9 +76,9 @@ def _streamlit(data_dir: Path, log_path: Path, *, seed_demo: bool) -> Iterator[s
     log = log_path.open("w")
     server = subprocess.Popen(
         [
-            str(BIN / "streamlit"),
-            "run",
-            "ui/app.py",
+            str(BIN / "python"),
+            "-m",
+            "ui.launch",  # what `coach ui` runs: modules imported before the first page
             "--server.headless",
             "true",
             "--server.address",
