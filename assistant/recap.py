@@ -22,7 +22,7 @@ from assistant.errors import BadInputError, InputTooLargeError, LLMError
 from assistant.llm import LLMClient, fallback_notice
 from assistant.prompts import PromptLibrary, default_library
 from assistant.recap_engine import extract_recap
-from assistant.recap_verify import LLMRecap, RecapPromptInputs, verify_llm_recap
+from assistant.recap_verify import LLMRecap, RecapPromptInputs, owner_role, verify_llm_recap
 from assistant.topics import infer_topics
 
 logger = logging.getLogger(__name__)
@@ -168,7 +168,7 @@ def save_recap(
             report_id=report.id,
             meeting_id=meeting.id,
             task=item.task,
-            owner_role=_owner_role(item.owner, manager_name, report.name),
+            owner_role=OwnerRole(owner_role(item.owner, manager_name, report.name)),
             owner_name=item.owner,
             due_date=item.due,
             evidence=item.evidence,
@@ -177,15 +177,6 @@ def save_recap(
     ]
     repos.topics.record(meeting.id, infer_topics(meeting.raw_notes, draft))
     return items
-
-
-def _owner_role(owner: str, manager: str, report: str) -> OwnerRole:
-    name = owner.strip().lower()
-    if name == manager.lower():
-        return OwnerRole.MANAGER
-    if name == report.lower():
-        return OwnerRole.REPORT
-    return OwnerRole.OTHER
 
 
 def recap_markdown(

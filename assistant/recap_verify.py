@@ -149,7 +149,7 @@ def verify_llm_recap(
             ActionItemDraft(
                 task=proposed.task.strip(),
                 owner=owner,
-                owner_role=_role(owner, manager, report),
+                owner_role=owner_role(owner, manager, report),
                 due=due,
                 due_text=None,
                 evidence=evidence,
@@ -176,10 +176,12 @@ def verify_llm_recap(
     )
 
 
-def _role(owner: str, manager: str, report: str) -> OwnerRole:
-    if owner.lower() == manager.lower():
+def owner_role(owner: str, manager: str, report: str) -> OwnerRole:
+    """manager, report or other, by case-insensitive full-name comparison."""
+    name = owner.strip().lower()
+    if name == manager.lower():
         return "manager"
-    if owner.lower() == report.lower():
+    if name == report.lower():
         return "report"
     return "other"
 

@@ -20,6 +20,7 @@ from assistant.db.session import make_engine, make_session_factory, session_scop
 from assistant.errors import CoachError, NotFoundError
 
 if TYPE_CHECKING:  # heavy modules (Chroma, LangChain) load only when first used
+    from assistant.knowledge.documents import NoteDocument
     from assistant.knowledge.index import KnowledgeIndex
     from assistant.knowledge.retriever import Retriever
     from assistant.llm import LLMClient
@@ -163,15 +164,12 @@ class Services:
             self.reindex_notes(manager_id)
         return Retriever(index, manager_id)
 
-    def reindex_notes(self, manager_id: int) -> None:
-        """Bring this manager's notes in the index up to date (incremental by content hash)."""
-        index = self.index()
-        if index is None:
-            return
+    def note_documents(self, manager_id: int) -> list[NoteDocument]:
+        """Every meeting's shareable notes of one manager, as the index takes them."""
         from assistant.knowledge.documents import NoteDocument
 
         with self.repos(manager_id) as repos:
-            docs = [
+            return [
                 NoteDocument(
                     manager_id=manager_id,
                     report_id=r.report_id,
@@ -182,6 +180,13 @@ class Services:
                 )
                 for r in repos.meetings.notes_for_indexing()
             ]
+
+    def reindex_notes(self, manager_id: int) -> None:
+        """Bring this manager's notes in the index up to date (incremental by content hash)."""
+        index = self.index()
+        if index is None:
+            return
+        docs = self.note_documents(manager_id)
         with self._lock:
             index.sync_notes(manager_id, docs)
             self._synced_notes.add(manager_id)

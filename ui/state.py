@@ -1,9 +1,8 @@
 """Process-wide services and the per-session choice of whose team is shown.
 
 `get_services()` is built once per server process (cleared when Settings change). The LLM
-client and the search index go through `Services` (`svc.llm()`, `svc.index()`,
-`svc.retriever(manager_id)`, `svc.reindex_notes(manager_id)`) when it offers them, else small
-fallbacks build the same things from the services' settings. Index work runs in a background
+client and the search index come from `Services` (`svc.llm()`, `svc.index()`,
+`svc.retriever(manager_id)`, `svc.reindex_notes(manager_id)`). Index work runs in a background
 thread so a page never blocks on embeddings unless it needs search results now.
 """
 
@@ -13,7 +12,7 @@ import logging
 import queue
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -48,15 +47,9 @@ def reset_services() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _llm_state() -> tuple[Any, str | None]:
-    svc = get_services()
+def _llm_state() -> tuple[LLMClient | None, str | None]:
     try:
-        factory = getattr(svc, "llm", None)
-        if callable(factory):
-            return factory(), None
-        from assistant.llm import LLMClient
-
-        return LLMClient.from_settings(svc.settings), None
+        return get_services().llm(), None
     except CoachError as exc:
         return None, str(exc)
 
@@ -64,7 +57,7 @@ def _llm_state() -> tuple[Any, str | None]:
 def get_llm() -> LLMClient | None:
     """The configured LLM client, or None for the built-in engine (also when misconfigured)."""
     client, _ = _llm_state()
-    return client  # type: ignore[no-any-return]
+    return client
 
 
 def llm_problem() -> str | None:
@@ -79,9 +72,6 @@ def llm_problem() -> str | None:
 class _Indexer:
     """Keeps the knowledge index warm in one background thread, so no page waits for
     embeddings unless it has to (the first guidance + notes sync takes up to a minute).
-
-    Uses `Services.index()` / `Services.reindex_notes()` when Services has them, else builds
-    the index from the services' settings itself.
     """
 
     def __init__(self, svc: Services) -> None:
@@ -104,16 +94,9 @@ class _Indexer:
         return done
 
     def _open(self) -> KnowledgeIndex | None:
-        opener = getattr(self.svc, "index", None)
-        if callable(opener):
-            index = opener()
-            if index is None:
-                self.error = getattr(self.svc, "index_problem", None) or "index unavailable"
-            return index  # type: ignore[no-any-return]
-        from assistant.knowledge.index import KnowledgeIndex
-
-        index = KnowledgeIndex.from_settings(self.svc.settings)
-        index.sync_guidance()
+        index = self.svc.index()
+        if index is None:
+            self.error = self.svc.index_problem or "index unavailable"
         return index
 
     def _run(self) -> None:
@@ -129,11 +112,7 @@ class _Indexer:
         while True:
             manager_id = self._tasks.get()
             try:
-                sync = getattr(self.svc, "reindex_notes", None)
-                if callable(sync):
-                    sync(manager_id)
-                else:
-                    _sync_notes(self.index, self.svc, manager_id)
+                self.svc.reindex_notes(manager_id)
             except Exception as exc:
                 logger.warning("Indexing notes of manager %s failed: %s", manager_id, exc)
             finally:
@@ -143,32 +122,6 @@ class _Indexer:
 @st.cache_resource(show_spinner=False)
 def _indexer() -> _Indexer:
     return _Indexer(get_services())
-
-
-def warm_up_index(manager_id: int) -> None:
-    """Start building the index (and syncing this manager's notes) in the background."""
-    try:
-        _indexer().request_notes(manager_id)
-    except Exception as exc:
-        logger.warning("Could not start indexing: %s", exc)
-
-
-def _sync_notes(index: KnowledgeIndex, svc: Services, manager_id: int) -> None:
-    from assistant.knowledge.documents import NoteDocument
-
-    with svc.repos(manager_id) as repos:
-        docs = [
-            NoteDocument(
-                manager_id=manager_id,
-                report_id=r.report_id,
-                meeting_id=r.meeting_id,
-                meeting_date=r.meeting_date,
-                report_name=r.report_name,
-                text=r.text,
-            )
-            for r in repos.meetings.notes_for_indexing()
-        ]
-    index.sync_notes(manager_id, docs)
 
 
 def get_retriever(manager_id: int, *, wait: float = 0.0) -> Retriever | None:
@@ -181,12 +134,7 @@ def get_retriever(manager_id: int, *, wait: float = 0.0) -> Retriever | None:
         if not indexer.ready.wait(wait) or indexer.index is None:
             return None
         notes_synced.wait(max(0.0, wait - (time.monotonic() - started)))
-        factory = getattr(get_services(), "retriever", None)
-        if callable(factory):
-            return factory(manager_id)  # type: ignore[no-any-return]
-        from assistant.knowledge.retriever import Retriever
-
-        return Retriever(indexer.index, manager_id)
+        return get_services().retriever(manager_id)
     except Exception as exc:  # search is optional everywhere it is used
         logger.warning("Retriever unavailable: %s", exc)
         return None

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from assistant.agenda import AgendaRefiner, check_minutes, draft_agenda, save_agenda
-from assistant.agenda_engine.retrieval import AgendaRetriever
 from assistant.cli.context import parse_date, print_json, services
 from assistant.domain.agenda import SOURCE_LABELS, AgendaDraft
 from assistant.services import Services
@@ -46,13 +45,6 @@ def _refiner(svc: Services, manager_name: str) -> AgendaRefiner | None:
 
     client = LLMClient.from_settings(svc.settings)
     return LLMAgendaRefiner(client, manager_name=manager_name) if client else None
-
-
-def _retriever(svc: Services, manager_id: int) -> AgendaRetriever:
-    from assistant.knowledge.index import KnowledgeIndex
-    from assistant.knowledge.retriever import Retriever
-
-    return Retriever(KnowledgeIndex.from_settings(svc.settings), manager_id)
 
 
 def agenda(
@@ -93,7 +85,7 @@ def agenda(
     svc = services()
     who = svc.resolve_manager(manager)
     refiner = _refiner(svc, who.name)
-    retriever = _retriever(svc, who.id) if search else None
+    retriever = svc.retriever(who.id) if search else None
     with svc.repos(who.id) as repos:
         draft = draft_agenda(
             repos,

@@ -12,31 +12,13 @@ from assistant.cli.context import parse_date, print_json, services
 from assistant.errors import BadInputError
 
 if TYPE_CHECKING:
-    from assistant.knowledge.documents import Kind, NoteDocument
+    from assistant.knowledge.documents import Kind
     from assistant.knowledge.index import KnowledgeIndex, SyncStats
     from assistant.services import Services
 
 
 # Hidden: tests and packagers point at another guidance folder; users never need it.
 _GuidanceDir = Annotated[Path | None, typer.Option(hidden=True, help="Guidance folder.")]
-
-
-def _note_documents(svc: Services, manager_id: int) -> list[NoteDocument]:
-    """Every meeting's shareable notes for one manager, as the index takes them."""
-    from assistant.knowledge.documents import NoteDocument
-
-    with svc.repos(manager_id) as repos:
-        return [
-            NoteDocument(
-                manager_id=manager_id,
-                report_id=r.report_id,
-                meeting_id=r.meeting_id,
-                meeting_date=r.meeting_date,
-                report_name=r.report_name,
-                text=r.text,
-            )
-            for r in repos.meetings.notes_for_indexing()
-        ]
 
 
 def _report_id(svc: Services, manager_id: int, name: str) -> int:
@@ -73,12 +55,12 @@ def index(
     try:
         if rebuild:
             # Rebuilding drops every manager's notes, so every manager's notes come back.
-            docs = [d for m in svc.managers() for d in _note_documents(svc, m.id)]
+            docs = [d for m in svc.managers() for d in svc.note_documents(m.id)]
             typer.echo(f"Rebuilt the index: {_describe(idx.rebuild(folder, docs))}")
             return
         who = svc.resolve_manager(manager)
         typer.echo(f"Guidance: {_describe(idx.sync_guidance(folder))}")
-        notes = idx.sync_notes(who.id, _note_documents(svc, who.id))
+        notes = idx.sync_notes(who.id, svc.note_documents(who.id))
         typer.echo(f"Notes of {who.name}: {_describe(notes)}")
     finally:
         idx.close()
@@ -122,7 +104,7 @@ def search(
     try:
         if sync:  # cheap when nothing changed (hash comparison only), keeps results current
             idx.sync_guidance(guidance_dir or KNOWLEDGE_DIR)
-            idx.sync_notes(who.id, _note_documents(svc, who.id))
+            idx.sync_notes(who.id, svc.note_documents(who.id))
         results = Retriever(idx, who.id).search(
             query, kind=chosen, report_id=report_id, date_from=start, date_to=end, limit=limit
         )

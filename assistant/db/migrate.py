@@ -6,7 +6,6 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, inspect
 
 from assistant.errors import StorageError
 
@@ -30,10 +29,6 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 def downgrade(url: str, revision: str = "base") -> None:
     command.downgrade(alembic_config(url), revision)
-
-
-def is_migrated(engine: Engine) -> bool:
-    return "alembic_version" in inspect(engine).get_table_names()
 
 
 def _safe(url: str) -> str:

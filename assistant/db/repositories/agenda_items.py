@@ -25,6 +25,7 @@ from assistant.db.models import (
     utcnow,
 )
 from assistant.db.repositories.base import ScopedRepository
+from assistant.db.types import as_date
 from assistant.errors import BadInputError, NotFoundError
 
 RECENT_AGENDAS = 4  # question ids of this many past agendas are not suggested again
@@ -173,9 +174,7 @@ def last_praise_on(session: Session, manager_id: int, report_id: int) -> dt.date
         FeedbackEntry.kind == FeedbackKind.PRAISE,
     )
     day = session.scalar(stmt)
-    if isinstance(day, str):
-        return dt.date.fromisoformat(day)
-    return day
+    return as_date(day) if day is not None else None
 
 
 def held_count(session: Session, manager_id: int, report_id: int, before: dt.datetime) -> int:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from assistant.db.models import FeedbackEntry, FeedbackKind, Report
 from assistant.db.repositories.base import ScopedRepository
+from assistant.db.types import as_date
 from assistant.errors import NotFoundError
 
 
@@ -70,8 +71,4 @@ class FeedbackRepository(ScopedRepository):
             .where(FeedbackEntry.manager_id == self.manager_id, FeedbackEntry.kind == kind)
             .group_by(FeedbackEntry.report_id)
         )
-        return {rid: _as_date(day) for rid, day in self.session.execute(stmt)}
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+        return {rid: as_date(day) for rid, day in self.session.execute(stmt)}

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from assistant.db.models import Goal, GoalStatus, Meeting, Topic, TopicMention
 from assistant.db.repositories.base import ScopedRepository
+from assistant.db.types import as_date
 from assistant.errors import NotFoundError
 
 
@@ -67,10 +68,7 @@ class TopicRepository(ScopedRepository):
             .where(TopicMention.manager_id == self.manager_id, TopicMention.report_id == report_id)
             .group_by(TopicMention.topic)
         )
-        return {
-            Topic(topic): day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
-            for topic, day in self.session.execute(stmt)
-        }
+        return {Topic(topic): as_date(day) for topic, day in self.session.execute(stmt)}
 
     def last_mentioned_by_report(self) -> dict[int, dict[Topic, dt.date]]:
         stmt = (
@@ -80,6 +78,5 @@ class TopicRepository(ScopedRepository):
         )
         result: dict[int, dict[Topic, dt.date]] = {}
         for rid, topic, day in self.session.execute(stmt):
-            value = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
-            result.setdefault(rid, {})[Topic(topic)] = value
+            result.setdefault(rid, {})[Topic(topic)] = as_date(day)
         return result

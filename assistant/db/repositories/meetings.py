@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from assistant.db.models import Meeting, MeetingStatus, Report, utcnow
 from assistant.db.repositories.base import ScopedRepository
+from assistant.db.types import as_utc
 from assistant.errors import BadInputError, NotFoundError
 
 
@@ -131,7 +132,7 @@ class MeetingRepository(ScopedRepository):
             .where(Meeting.manager_id == self.manager_id, Meeting.status == MeetingStatus.HELD)
             .group_by(Meeting.report_id)
         )
-        return {rid: _aware(when) for rid, when in self.session.execute(stmt)}
+        return {rid: as_utc(when) for rid, when in self.session.execute(stmt)}
 
     def next_scheduled_by_report(self, now: dt.datetime) -> dict[int, dt.datetime]:
         stmt = (
@@ -143,7 +144,7 @@ class MeetingRepository(ScopedRepository):
             )
             .group_by(Meeting.report_id)
         )
-        return {rid: _aware(when) for rid, when in self.session.execute(stmt)}
+        return {rid: as_utc(when) for rid, when in self.session.execute(stmt)}
 
     def canceled_without_reschedule(self, since: dt.datetime) -> dict[int, list[Meeting]]:
         """Canceled or skipped 1:1s since `since` that were never moved to another slot."""
@@ -172,17 +173,10 @@ class MeetingRepository(ScopedRepository):
             .order_by(Meeting.scheduled_at)
         )
         return [
-            NoteRecord(mid, rid, name, _aware(when).date(), notes)
+            NoteRecord(mid, rid, name, as_utc(when).date(), notes)
             for mid, rid, name, when, notes in self.session.execute(stmt)
         ]
 
 
 def _start_of_day(now: dt.datetime) -> dt.datetime:
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    # Aggregates bypass the column type on SQLite and come back naive (or as text on old drivers).
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
