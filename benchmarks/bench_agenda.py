@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Table, insert
 
-from assistant.agenda import draft_agenda
+from assistant.agenda.service import draft_agenda
 from assistant.config import Settings
 from assistant.db import migrate
 from assistant.db.models import (

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 from assistant.domain.feedback import FeedbackRequest
-from assistant.feedback_engine import check_wording, draft_feedback
+from assistant.feedback.builtin import check_wording, draft_feedback
 
 _REQUESTS = [
     FeedbackRequest(

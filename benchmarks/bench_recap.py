@@ -12,7 +12,7 @@ import datetime as dt
 import statistics
 import time
 
-from assistant.recap_engine import extract_recap
+from assistant.recap.builtin import extract_recap
 
 _BLOCKS = [
     """Weekly 1:1 with Priya Ansel

@@ -13,7 +13,7 @@ import sys
 # Imported for their side effect: they stay in sys.modules for every session's script run.
 import assistant.db.migrate
 import assistant.services
-import assistant.team  # noqa: F401
+import assistant.team.health  # noqa: F401
 import ui.state  # noqa: F401
 from assistant.paths import UI_APP
 

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from assistant.config import get_settings
+from assistant.config.saved import effective_settings
 from assistant.db.models import Manager
 from assistant.errors import CoachError, NotFoundError
 from assistant.services import Services
-from assistant.user_settings import effective_settings
 
 if TYPE_CHECKING:
     from assistant.knowledge.index import KnowledgeIndex

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.agenda import AgendaRefiner, check_minutes, draft_agenda, save_agenda
+from assistant.agenda.service import AgendaRefiner, check_minutes, draft_agenda, save_agenda
 from assistant.cli.context import parse_date, print_json, services
 from assistant.domain.agenda import SOURCE_LABELS, AgendaDraft
 from assistant.services import Services
@@ -40,7 +40,7 @@ def _refiner(svc: Services, manager_name: str) -> AgendaRefiner | None:
     """The LLM refiner when a model is configured; LangChain loads only then."""
     if not svc.settings.llm.enabled:
         return None
-    from assistant.agenda_engine.refine import LLMAgendaRefiner
+    from assistant.agenda.llm import LLMAgendaRefiner
     from assistant.llm import LLMClient
 
     client = LLMClient.from_settings(svc.settings)

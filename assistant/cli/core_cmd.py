@@ -13,7 +13,7 @@ import typer
 from assistant.cli.context import parse_date, print_json, services
 from assistant.db.repositories import ManagerRepository
 from assistant.demo.seed import seed_demo
-from assistant.team import team_health
+from assistant.team.health import team_health
 
 
 def init(

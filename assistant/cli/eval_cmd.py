@@ -39,10 +39,10 @@ def recap(
         raise BadInputError(f"{file} is not a file")
     # Imported here so `coach --help` stays fast.
     from assistant.config import get_settings
+    from assistant.config.saved import effective_settings
     from assistant.llm import LLMClient
-    from assistant.recap import draft_recap
-    from assistant.recap_engine import extract_recap
-    from assistant.user_settings import effective_settings
+    from assistant.recap.builtin import extract_recap
+    from assistant.recap.service import draft_recap
 
     cases = load_cases(file)
     engines: dict[str, RecapEngine] = {"built-in": extract_recap}

@@ -26,8 +26,8 @@ def feedback(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Question-based feedback wording (SBI), openers, a plan and a follow-up for one report."""
-    from assistant.feedback import draft_feedback
-    from assistant.feedback_llm import FeedbackRefiner
+    from assistant.feedback.llm import FeedbackRefiner
+    from assistant.feedback.service import draft_feedback
 
     if not any(v and v.strip() for v in (what, situation, behaviour, impact)):
         raise BadInputError("Describe what happened with --what (or --situation/--behaviour)")
@@ -72,7 +72,7 @@ def wording_check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Check your own feedback wording for labels, absolutes, vague or generic phrases."""
-    from assistant.feedback_engine import check_wording
+    from assistant.feedback.builtin import check_wording
 
     result = check_wording(text, kind.value)
     if as_json:
@@ -93,7 +93,7 @@ def feedback_log(
     manager: Annotated[str | None, typer.Option(help="Whose team (default: yours).")] = None,
 ) -> None:
     """Log feedback you delivered (it feeds the praise : constructive balance)."""
-    from assistant.feedback import log_feedback
+    from assistant.feedback.service import log_feedback
 
     if not wording.strip():
         raise BadInputError("--wording cannot be empty")

@@ -36,11 +36,11 @@ def recap(
     """Recap raw 1:1 notes: summary, decisions, action items (owner, due date) and more."""
     # Job code (and LangChain) load only when a recap is asked for: other commands start fast.
     from assistant.llm import LLMClient
-    from assistant.recap import draft_recap, prepare_notes, recap_markdown
+    from assistant.recap.service import draft_recap, prepare_notes, recap_markdown
 
     meeting_date = parse_date(date)
     assert meeting_date is not None
-    from assistant.user_settings import effective_settings
+    from assistant.config.saved import effective_settings
 
     settings = effective_settings(get_settings())
     prepared = prepare_notes(_read(file), max_bytes=settings.max_note_bytes)
@@ -71,7 +71,7 @@ def _recap_and_save(
     report_name: str | None,
     llm: LLMClient | None,
 ) -> RecapDraft:
-    from assistant.recap import draft_recap, save_recap, store_raw_notes
+    from assistant.recap.service import draft_recap, save_recap, store_raw_notes
 
     if not report_name:
         raise BadInputError("--save needs --report with the name of someone in your team")

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from assistant.config import Settings
 from assistant.llm.failures import DEFAULT_BACKOFF, Backoff
 from assistant.llm.messages import Messages
+from assistant.llm.prompts import PromptMessage
 from assistant.llm.providers import build_chat_model
 from assistant.llm.redaction import Redactor
 from assistant.llm.streaming import stream_text
@@ -29,7 +30,6 @@ from assistant.llm.structured import (
     call_structured,
     model_name,
 )
-from assistant.prompts import PromptMessage
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -11,8 +11,8 @@ from assistant.errors import CoachError
 from assistant.llm.failures import FailureKind, LLMCallError, classify
 from assistant.llm.guard import display_url
 from assistant.llm.messages import to_langchain
+from assistant.llm.prompts import PromptLibrary, default_library
 from assistant.llm.providers import build_chat_model
-from assistant.prompts import PromptLibrary, default_library
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from assistant.prompts import PromptMessage
+from assistant.llm.prompts import PromptMessage
 
 Messages = Sequence[PromptMessage | BaseMessage]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from assistant.agenda_engine import (
+from assistant.agenda.builtin import (
     AgendaContext,
     FeedbackInfo,
     GoalInfo,
@@ -18,7 +18,7 @@ from assistant.agenda_engine import (
     RetrievedPassage,
     build_agenda,
 )
-from assistant.agenda_engine.guard import keep_required, rescale
+from assistant.agenda.builtin.guard import keep_required, rescale
 from assistant.domain.agenda import AgendaDraft
 
 DAY = dt.date(2026, 11, 25)

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from assistant.agenda import draft_agenda
-from assistant.agenda_engine.refine import AgendaPromptInputs, LLMAgendaRefiner
+from assistant.agenda.llm import AgendaPromptInputs, LLMAgendaRefiner
+from assistant.agenda.service import draft_agenda
 from assistant.llm import Backoff, LLMClient, set_remote_calls_blocked
-from assistant.prompts import PromptLibrary, check_inputs
+from assistant.llm.prompts import PromptLibrary, check_inputs
 from assistant.services import Services
 from tests.agenda.support import SECRET, TODAY, ScriptedRetriever, Team, make_team
 from tests.support.fake_openai import FakeOpenAIServer, Respond, llm_settings_for

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.agenda import agenda_markdown, draft_agenda, load_agenda, save_agenda
-from assistant.agenda_engine import AgendaContext
+from assistant.agenda.builtin import AgendaContext
+from assistant.agenda.service import agenda_markdown, draft_agenda, load_agenda, save_agenda
 from assistant.db.models import MeetingStatus
 from assistant.db.repositories import ManagerRepository, Repositories
 from assistant.db.repositories.agenda_items import AgendaItemRepository

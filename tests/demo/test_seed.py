@@ -9,7 +9,7 @@ from assistant.db.repositories import ManagerRepository, Repositories
 from assistant.demo.loader import load_demo_team
 from assistant.demo.seed import demo_meeting_ids, remove_demo, seed_demo
 from assistant.services import Services
-from assistant.team import team_health
+from assistant.team.health import team_health
 
 TODAY = dt.date(2026, 11, 23)
 NOW = dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.UTC)

@@ -177,7 +177,7 @@ def test_cli_prints_scores_as_json() -> None:
         """Test root."""
 
     register(app)
-    extra = Path(__file__).resolve().parents[1] / "recap_engine" / "data" / "extra_cases.jsonl"
+    extra = Path(__file__).resolve().parents[1] / "recap" / "builtin" / "data" / "extra_cases.jsonl"
     result = CliRunner().invoke(app, ["eval", "recap", str(extra), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)

@@ -8,8 +8,8 @@ import pytest
 
 from assistant.db.models import FeedbackKind, FeedbackStyle
 from assistant.db.repositories import ManagerRepository
-from assistant.feedback import draft_feedback, feedback_balance, log_feedback
-from assistant.feedback_llm import FeedbackRefiner
+from assistant.feedback.llm import FeedbackRefiner
+from assistant.feedback.service import draft_feedback, feedback_balance, log_feedback
 from assistant.llm import LLMClient
 from assistant.services import Services
 from tests.support.cli import Coach

@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from assistant.agenda_engine.refine import AgendaPromptInputs
-from assistant.feedback_llm import FeedbackPolishInputs, FeedbackPromptInputs
+from assistant.agenda.llm import AgendaPromptInputs
+from assistant.feedback.llm import FeedbackPolishInputs, FeedbackPromptInputs
+from assistant.llm.prompts import PromptError, PromptLibrary, check_inputs, fence, jobs, render
 from assistant.paths import PROMPTS_DIR
-from assistant.prompts import PromptError, PromptLibrary, check_inputs, fence, jobs, render
-from assistant.recap_verify import RecapPromptInputs
+from assistant.recap.verify import RecapPromptInputs
 
 
 class PingInput(BaseModel):

@@ -11,7 +11,7 @@ from assistant.db.models import OwnerRole
 from assistant.db.repositories import ManagerRepository
 from assistant.errors import BadInputError, InputTooLargeError
 from assistant.llm import LLMClient
-from assistant.recap import (
+from assistant.recap.service import (
     draft_recap,
     prepare_notes,
     recap_markdown,
@@ -216,7 +216,7 @@ def test_names_are_redacted_in_what_is_sent(
 
 
 def test_evidence_with_a_restored_full_name_still_matches_the_notes() -> None:
-    from assistant.recap_verify import find_evidence
+    from assistant.recap.verify import find_evidence
 
     notes = "- Maria's plan: roadmap by EOM\n- other stuff"
     assert find_evidence("Maria Santos's plan: roadmap by EOM", notes, ["Maria Santos"]) == (

@@ -18,10 +18,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.config import LLMProvider, get_settings
+from assistant.config.saved import save_user_settings
 from assistant.demo.seed import seed_demo
 from assistant.paths import UI_APP
 from assistant.services import Services
-from assistant.user_settings import save_user_settings
 from tests.support.fake_openai import FakeOpenAIServer
 
 APP = str(UI_APP)

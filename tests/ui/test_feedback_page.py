@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.db.models import FeedbackKind
-from assistant.prompts import default_library
+from assistant.llm.prompts import default_library
 from tests.support.fake_openai import FakeOpenAIServer, Respond
 from tests.ui.conftest import demo_services, run_app, texts, use_fake_llm
 

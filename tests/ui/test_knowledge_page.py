@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from assistant.db.repositories import ManagerRepository, Repositories
-from assistant.recap import store_raw_notes
+from assistant.recap.service import store_raw_notes
 from tests.ui.conftest import demo_services, run_app, texts
 
 PAGE = "app_pages/knowledge.py"

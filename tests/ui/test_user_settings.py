@@ -1,4 +1,4 @@
-"""assistant.user_settings: choices from the Settings page applied on top of the environment."""
+"""assistant.config.saved: choices from the Settings page applied on top of the environment."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import pytest
 from pydantic import SecretStr
 
 from assistant.config import LLMProvider, LLMSettings, Settings
-from assistant.errors import BadInputError
-from assistant.user_settings import (
+from assistant.config.saved import (
     effective_settings,
     forget_api_key,
     load_user_settings,
     save_user_settings,
     settings_path,
 )
+from assistant.errors import BadInputError
 
 
 def _base(tmp_path: Path, **llm: object) -> Settings:

@@ -10,9 +10,9 @@ import streamlit as st
 from assistant.db.models import FeedbackKind
 from assistant.domain.feedback import FeedbackDraft, WordingCheck
 from assistant.errors import CoachError
-from assistant.feedback import draft_feedback, feedback_balance, log_feedback
-from assistant.feedback_engine import check_wording
-from assistant.prompts import default_library
+from assistant.feedback.builtin import check_wording
+from assistant.feedback.service import draft_feedback, feedback_balance, log_feedback
+from assistant.llm.prompts import default_library
 from ui.components import (
     demo_banner,
     engine_badge,

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from assistant.agenda import draft_agenda, load_agenda, save_agenda
+from assistant.agenda.service import draft_agenda, load_agenda, save_agenda
 from assistant.db.models import MeetingStatus
 from assistant.domain.agenda import SOURCE_LABELS, AgendaDraft, AgendaItemDraft
 from assistant.errors import CoachError

@@ -11,7 +11,13 @@ import streamlit as st
 
 from assistant.domain.recap import ActionItemDraft, RecapDraft
 from assistant.errors import CoachError
-from assistant.recap import draft_recap, prepare_notes, recap_markdown, save_recap, store_raw_notes
+from assistant.recap.service import (
+    draft_recap,
+    prepare_notes,
+    recap_markdown,
+    save_recap,
+    store_raw_notes,
+)
 from ui.components import (
     as_date,
     demo_banner,

@@ -7,15 +7,15 @@ from pydantic import SecretStr
 from sqlalchemy.engine import make_url
 
 from assistant.config import LLMProvider, LLMSettings, get_settings
-from assistant.errors import CoachError
-from assistant.llm import test_connection
-from assistant.user_settings import (
+from assistant.config.saved import (
     forget_api_key,
     load_user_settings,
     save_user_settings,
     settings_path,
     validate_choice,
 )
+from assistant.errors import CoachError
+from assistant.llm import test_connection
 from ui.state import get_services, reset_services
 
 PROVIDERS = {

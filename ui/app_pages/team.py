@@ -8,7 +8,7 @@ import streamlit as st
 
 from assistant.db.models import FeedbackStyle, MeetingFormat, Report, Topic
 from assistant.errors import CoachError
-from assistant.team import team_health
+from assistant.team.health import team_health
 from ui.components import demo_banner, relative_day
 from ui.state import get_services, require_manager
 

@@ -1,0 +1,169 @@
+"""The built-in recap engine: notes in, a typed RecapDraft out. Pure and deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
+from assistant.recap.builtin.candidates import Candidate
+from assistant.recap.builtin.commitments import detect_sentence
+from assistant.recap.builtin.context import SentenceContext, SubjectResolver
+from assistant.recap.builtin.dialogue import detect_dialogue
+from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
+from assistant.recap.builtin.merge import merge_candidates
+from assistant.recap.builtin.people import PeopleDirectory, Person, is_common_word
+from assistant.recap.builtin.sections import classify_sections
+from assistant.recap.builtin.segmentation import Sentence, segment
+from assistant.recap.builtin.structured import structured_candidates
+from assistant.recap.builtin.summary import build_summary
+
+ENGINE_NAME = "built-in"
+_NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_SOLO_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+)([A-Z][a-z]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
+    r"mentioned|would like|requested|is asking)\b"
+)
+_FLAG_ORDER: tuple[ActionFlag, ...] = (
+    "owner_unclear",
+    "owner_guessed",
+    "due_unclear",
+    "due_vague",
+    "shared",
+)
+
+
+def _participant_labels(people: PeopleDirectory) -> set[str]:
+    labels: set[str] = {"me"}  # "Me: ..." lines are the manager's own words
+    for p in (people.manager, people.report):
+        labels |= {p.full.lower(), p.first.lower()}
+        if len(p.initials) >= 2:
+            labels.add(p.initials.lower())  # "GA: ..." / "TH: ..." transcripts
+    return labels
+
+
+def _third_parties(sentences: list[Sentence], people: PeopleDirectory) -> dict[int, Person | None]:
+    """For each sentence, the last named non-participant mentioned before it (for him/her)."""
+    out: dict[int, Person | None] = {}
+    last: Person | None = None
+    for s in sentences:
+        out[s.start] = last
+        for m in _NAME.finditer(s.text):
+            p = people.resolve(m.group(0))
+            if p is not None and p.role == "other":
+                last = p
+        # "Jess (line) wants to move to days": someone named by first name only.
+        solo = _SOLO_SUBJECT.search(s.text)
+        if solo and people.resolve(solo.group(1)) is None and not is_common_word(solo.group(1)):
+            last = Person(solo.group(1), "other")
+    return out
+
+
+def _prose_candidates(
+    sentences: list[Sentence],
+    people: PeopleDirectory,
+    meeting: dt.date,
+    third: dict[int, Person | None],
+) -> list[Candidate]:
+    resolver = SubjectResolver(people)
+    cands: list[Candidate] = []
+    for i, s in enumerate(sentences):
+        prev = sentences[i - 1] if i > 0 else None
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        prev_in_line = prev.text if prev and prev.line_index == s.line_index else None
+        previous_need = None
+        for back in sentences[max(0, i - 2) : i][::-1]:
+            if s.line_index - back.line_index <= 1 and _NEED.search(back.text):
+                previous_need = back.text
+                break
+        # "The intern (Lea Martin) starts Monday. I'll organize her badge": a person named
+        # in this or the previous sentence is who "her"/"him" means.
+        recent = third.get(s.start)
+        nearby = s.text + " " + (prev.text if prev else "")
+        if recent is not None and recent.first not in nearby:
+            recent = None
+        solo = _SOLO_SUBJECT.search(s.text)
+        if solo and people.resolve(solo.group(1)) is None and not is_common_word(solo.group(1)):
+            recent = Person(solo.group(1), "other")  # "Jess wants X → Simon to talk to her"
+        ctx = SentenceContext(
+            people,
+            resolver,
+            meeting,
+            None,
+            people.report,
+            third_party=recent,
+            previous_in_line=prev_in_line,
+            next_in_line=nxt.text if nxt and nxt.line_index - s.line_index <= 1 else None,
+            previous_sentence=prev.text if prev else None,
+            previous_need=previous_need,
+            earlier_sentences=tuple(
+                b.text
+                for b in sentences[max(0, i - 3) : max(0, i - 1)][::-1]
+                if s.line_index - b.line_index <= 2
+            ),
+        )
+        cands += detect_sentence(s, ctx)
+    return cands
+
+
+def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionItemDraft:
+    owner = c.owner or people.manager
+    flags = set(c.flags)
+    if c.due is not None and c.due.vague:
+        flags.add("due_vague")
+    evidence = " … ".join(notes[a:b] for a, b in sorted(set(c.spans)))
+    if not all(notes[a:b] in notes for a, b in c.spans):
+        evidence = notes[c.spans[0][0] : c.spans[0][1]]
+    confidence = c.confidence - (0.1 if "owner_guessed" in flags else 0.0)
+    return ActionItemDraft(
+        task=c.task,
+        owner=owner.full,
+        owner_role=owner.role,
+        due=c.due.date if c.due else None,
+        due_text=c.due.phrase if c.due else None,
+        evidence=evidence,
+        confidence=max(0.05, min(1.0, confidence)),
+        flags=[f for f in _FLAG_ORDER if f in flags],
+    )
+
+
+def extract_recap(
+    notes: str,
+    *,
+    meeting_date: dt.date,
+    manager: str,
+    report: str,
+    known_people: Sequence[str] = (),
+) -> RecapDraft:
+    """Build a recap from raw 1:1 notes. No network, no randomness."""
+    people = PeopleDirectory(manager, report, known_people, notes)
+    sentences = segment(notes, _participant_labels(people))
+    third = _third_parties(sentences, people)
+    structured, used_lines = structured_candidates(notes, meeting_date, people)
+    sentences = [s for s in sentences if s.line_index not in used_lines]
+    if any(s.speaker for s in sentences):
+        cands = detect_dialogue(sentences, people, meeting_date, third)
+    else:
+        cands = _prose_candidates(sentences, people, meeting_date, third)
+    cands += structured
+    merged = merge_candidates(cands, people)
+    fill_from_line_keys(merged, sentences, meeting_date)
+    resolve_event_dues(merged, sentences, meeting_date)
+    items = [_to_draft_item(c, notes, people) for c in merged]
+    sections = classify_sections(sentences, {a for c in merged for a, _ in c.spans})
+    notices: list[str] = []
+    if not notes.strip():
+        notices.append("The notes were empty, so there is nothing to recap.")
+    return RecapDraft(
+        summary=build_summary(sentences, items, sections, people, meeting_date),
+        decisions=sections.decisions,
+        action_items=items,
+        praise=sections.praise,
+        concerns=sections.concerns,
+        personal=sections.personal,
+        follow_ups=sections.follow_ups,
+        engine=ENGINE_NAME,
+        notices=notices,
+    )

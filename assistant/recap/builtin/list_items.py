@@ -1,0 +1,289 @@
+"""Action items written as list entries rather than sentences.
+
+'AI: JS -> send deck Fri', '[ ] Maria: roadmap by EOM', 'TODO(me) intro to Priya', '- Tina: write
+up report today', '1. Finish the narrative (Kwame) - by Monday', 'ACTION: update sheet - TR -
+6/30', 'draft FAQ → KA, Thu', bullets under a person's name, and passive forms like 'repair to be
+scheduled by Tom' or 'Training: needs booking (Tom)'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.recap.builtin import tasks as T
+from assistant.recap.builtin.candidates import Candidate
+from assistant.recap.builtin.clauses import Clause, find_due, vetoed
+from assistant.recap.builtin.completion import finish_task
+from assistant.recap.builtin.context import SentenceContext
+from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE, NORM_CUE
+from assistant.recap.builtin.people import Person
+from assistant.recap.builtin.segmentation import Sentence, handle_name
+
+# "AI: JS -> task", "TODO(me) task", "[ ] Maria: task", "- Tina: task", "me: task"
+LABELLED = re.compile(
+    r"(?:^|(?<=[.;]\s))"
+    r"(?:(?:AI|(?i:action)(?: item)?|TODO|To ?do|Owner)\s*[:(\[]\s*|\[(?=[^\]]+\]))?"
+    r"(?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\([^)]*\))?|[a-z]+|[A-Z]{2,3}(?:/[A-Z]{2,3})*)"
+    r"\s*(?:\)\s*:|\]\s*:|\)|\]|->|→|=>|:|–|—|-(?=\s))\s*(?P<task>\S.*)$"
+)
+# "Note to self: send the doc Friday", "Remind me to book the review" - the writer's own tasks.
+SELF_NOTE = re.compile(
+    r"^(?:note to self|memo to self|reminder|remind me to|for me|self)\s*[:\-–]?\s*(?P<task>\S.*)$",
+    re.IGNORECASE,
+)
+
+_TRAILING_OWNER = re.compile(
+    r"\(\s*(?:owner|who)\s*[:=]\s*(?P<kvp>me|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)[^)]*\)|"
+    r"\((?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)(?:,\s*(?P<due>[^)]*))?\)|"
+    r"(?:^|\s)@(?P<at>[A-Za-z][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s[A-Z]\.)?)"
+    r"|[-–—]\s*(?P<dash>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\s*(?:[-–—(\[]|$)"
+    r"|(?:→|->|=>)\s*(?P<arrow>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\b"
+)
+
+_AT_OWNER = re.compile(r"^@(?P<who>[A-Za-z][\w.-]*)\s*[:,-]?\s+(?P<task>[a-z]\S*.*)$")
+_OWNER_MARK = re.compile(
+    r"(?:→|->|=>)\s*(?:me|[A-Z])|\s[-–—]\s*(?:[A-Z]{2,3}|me)\s*(?:[-–—]|$)|"
+    r"\b(?i:owner|responsible|assignee)\s*[:=]|"
+    r"\((?:me|[A-Z][a-z]+|[A-Z]{2,3})(?:,[^)]*)?\)\s*$"
+)
+
+_BARE_END = re.compile(r"\s*(?:[.;,|)]|$)")
+_OWNER_KEY = re.compile(r"\b(?:owner|assignee|responsible)\s*[:=]\s*[A-Za-z]", re.I)
+
+_ACTION_PREFIX = re.compile(
+    r"^(?:AI|ACTION(?:\s+ITEM)?|TODO|TO ?DO|NEXT(?:\s+STEPS?)?)\s*[:\-–]\s*", re.I
+)
+
+_PASSIVE_BY = re.compile(
+    r"^(?P<np>[^,;:]+?)\s+(?:to be|will be|is to be|needs to be|should be|must be)\s+"
+    r"(?P<verb>[a-z]+(?:ed|en)|sent|built|done|set up|run)\s+by\s+"
+    r"(?P<who>me|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})\b(?P<rest>.*)$"
+)
+
+_NEEDS_DOING = re.compile(
+    r"^(?P<np>[^:;]+?):?\s+needs?\s+(?P<verb>[a-z]+ing)\b(?P<rest>[^()]*?)\s*"
+    r"\((?P<who>me|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})\)(?P<tail>.*)$"
+)
+
+_PROGRESSIVE = re.compile(r"^(?P<subj>[A-Za-z][a-z]+)\s+(?P<verb>[a-z]+ng)\b(?P<pred>.*)$")
+
+_PRESENT_3RD = re.compile(r"^(?P<subj>[A-Z][a-z]+)\s+(?P<verb>[a-z]+s)\b(?P<pred>.*)$")
+
+_EXPLICIT_ACTION_PREFIX = re.compile(r"(?:AI|Action|TODO|To ?do|Owner)\b", re.I)
+
+_PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
+
+
+def handle_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
+    """'- [ ] @mateus write the launch note (Mon)': a task assigned with a chat handle."""
+    m = _AT_OWNER.match(sentence.text)
+    if m is None or ctx.speaker is not None or not T.starts_with_verb(m.group("task")):
+        return []
+    if sentence.checkbox == "done" or sentence.struck or DONE_CUE.search(m.group("task")):
+        return []
+    who = handle_name("@" + m.group("who"))
+    if ctx.people.resolve(who) is None:
+        return []
+    return _make_item(sentence, ctx, who, m.group("task"), sentence.start + m.start("task"))
+
+
+def labelled_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
+    """'AI: JS -> task', '[ ] Maria: task', 'TODO(me) task', '- Tina: task', 'me: task'."""
+    note = SELF_NOTE.match(sentence.text)
+    if note and T.starts_with_verb(note.group("task")) and ctx.speaker is None:
+        return _make_item(
+            sentence, ctx, "me", note.group("task"), sentence.start + note.start("task")
+        )
+    m = LABELLED.search(sentence.text)
+    if not m:
+        return []
+    who = _PAREN_ASIDE.sub("", m.group("who")).strip()
+    task_text = m.group("task")
+    in_actions = sentence.section_kind == "action" or sentence.checkbox is not None
+    explicit = bool(_EXPLICIT_ACTION_PREFIX.match(m.group(0)))
+    if ctx.speaker is not None and not explicit:
+        return []
+    if m.start() > 0 and who.lower() not in ("me", "i"):
+        return []
+    owner, _ = ctx.resolver.resolve(
+        who, speaker=ctx.speaker, addressee=ctx.addressee, named_before=None
+    )
+    if owner is None:
+        return []
+    if not (in_actions or explicit or T.starts_with_verb(T.expand_shorthand(task_text))):
+        return []
+    if sentence.checkbox == "done" or sentence.struck or sentence.section_kind == "negative":
+        return []
+    if DONE_CUE.search(task_text) or CANCEL_CUE.search(task_text) or NORM_CUE.search(task_text):
+        return []
+    return _make_item(sentence, ctx, who, task_text, sentence.start + m.start("task"))
+
+
+def _make_item(
+    sentence: Sentence, ctx: SentenceContext, who: str, task_text: str, task_start: int
+) -> list[Candidate]:
+    owner, flags = ctx.resolver.resolve(
+        who, speaker=ctx.speaker, addressee=ctx.addressee, named_before=None
+    )
+    if owner is None:
+        return []
+    due = find_due(task_text, task_start, ctx.meeting)
+    cand = Candidate(
+        task=T.remove_dates(task_text, task_start, due, ctx.meeting),
+        owner=owner,
+        owner_text=who,
+        due=due,
+        spans=[(sentence.start, sentence.end)],
+        order=sentence.start,
+        confidence=0.9,
+        flags=set(flags),
+    )
+    finish_task(cand, ctx, None)
+    return [cand]
+
+
+def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
+    """A verb-first action bullet: '1. Finish the narrative (Kwame) - by Mon' under an action
+    heading, or 'ACTION: update pricing sheet - TR - 6/30' anywhere."""
+    prefix = _ACTION_PREFIX.match(sentence.text)
+    # Bullets grouped under a person's name ("Liam" / "- send the plan Thu") are theirs.
+    heading_owner = (
+        ctx.people.resolve(sentence.section, speaker=ctx.people.manager)
+        if sentence.section and len(sentence.section.split()) <= 3
+        else None
+    )
+    in_actions = (
+        sentence.section_kind == "action" or prefix is not None or heading_owner is not None
+    )
+    if ctx.speaker is not None or not (in_actions or sentence.bullet):
+        return []
+    # Outside an action list, a bullet still counts when it names its owner: "draft FAQ → KA".
+    # "2) Curriculum map. Responsible: Colin. Target date: 8/28": keys may follow on the line.
+    at = sentence.line_text.find(sentence.text)
+    rest = sentence.line_text[at + len(sentence.text) :] if at >= 0 else ""
+    marked = sentence.bullet and _OWNER_MARK.search(sentence.text + rest) is not None
+    # A later sentence on the line counts when it names its own owner: "Pyxis overrides up
+    # 12%. pull override report by unit (Victor)".
+    own_mark = _OWNER_MARK.search(sentence.text) is not None
+    first = sentence.first_in_line or (own_mark and T.starts_with_verb(sentence.text))
+    if not (in_actions or marked) or not first or ctx.speaker is not None:
+        return []
+    if prefix:
+        sentence = replace(
+            sentence, text=sentence.text[prefix.end() :], start=sentence.start + prefix.end()
+        )
+    text = sentence.text
+    # "Concrete test results from lab — owner: Gus Petrov, due Oct 12": a keyed owner makes a
+    # noun phrase a deliverable.
+    scan = text + rest
+    keyed = _OWNER_KEY.search(scan)
+    verb_first = T.starts_with_verb(T.expand_shorthand(text))
+    if not (verb_first or (keyed and keyed.start() > 0)) or sentence.checkbox == "done":
+        return []
+    if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
+        return []
+    owner: Person | None = None
+    flags: set[str] = set()
+    task = text
+    for m in _TRAILING_OWNER.finditer(scan):
+        if m.start() >= len(text) and not _BARE_END.match(scan[m.end() :]):
+            continue  # "Owner: Tariq to publish the rota" is its own item
+        who = (
+            m.group("kvp")
+            or m.group("who")
+            or m.group("at")
+            or m.group("kv")
+            or m.group("dash")
+            or m.group("arrow")
+        )
+        person = ctx.people.resolve(who, speaker=ctx.people.manager) if who else None
+        if person is not None:
+            owner = person
+            task = text[: m.start()] + " " + text[m.end() :]
+            if m.group("kv") or m.group("kvp") or not verb_first:
+                task = text[: m.start()]  # what follows the owner key is due/status detail
+            if m.start() >= len(text):
+                task = text
+            break
+    if owner is None and heading_owner is not None:
+        owner = heading_owner
+    if owner is None:
+        if not in_actions:
+            return []
+        owner, flags = ctx.people.report, {"owner_guessed"}
+    due = find_due(text, sentence.start, ctx.meeting)
+    task = T.remove_dates(task, sentence.start, None, ctx.meeting)
+    cand = Candidate(
+        task,
+        owner,
+        owner.first,
+        due,
+        [(sentence.start, sentence.end)],
+        sentence.start,
+        0.75 if not flags else 0.5,
+        flags,
+    )
+    finish_task(cand, ctx, None)
+    return [cand]
+
+
+def from_passive(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Candidate]:
+    """'The door repair to be scheduled by Tom before Friday', 'Training: needs booking (Tom)'."""
+    m = _PASSIVE_BY.match(clause.text) or _NEEDS_DOING.match(clause.text)
+    if not m:
+        return []
+    owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.manager)
+    if owner is None or vetoed(sentence, clause.text, "", ""):
+        return []
+    np = m.group("np").strip()
+    task = f"{T.base_verb(m.group('verb'))} {np[:1].lower() + np[1:]}{m.group('rest')}"
+    due = find_due(clause.text, clause.start, ctx.meeting)
+    cand = Candidate(
+        T.remove_dates(task, 0, None, ctx.meeting),
+        owner,
+        m.group("who"),
+        due,
+        [(sentence.start, sentence.end)],
+        clause.start,
+        0.7,
+    )
+    finish_task(cand, ctx, None)
+    return [cand]
+
+
+def from_progressive(
+    sentence: Sentence, clause: Clause, ctx: SentenceContext, prior: str | None
+) -> list[Candidate]:
+    """'shawn finalizing by wed' (with a date), 'Emily sets up X' (in an agreed-plan list)."""
+    text = clause.text
+    m = _PROGRESSIVE.match(text)
+    in_actions = sentence.section_kind == "action"
+    if not m and in_actions:
+        m = _PRESENT_3RD.match(text)
+    if not m:
+        return []
+    person = ctx.people.resolve(m.group("subj"))
+    verb = m.group("verb").lower()
+    if person is None or verb in ("is", "was", "has", "does", "thinks", "wants", "says", "going"):
+        return []
+    pred = verb + m.group("pred")
+    start = clause.start + m.start("verb")
+    due = find_due(pred, start, ctx.meeting)
+    # "Luis posting reqs this week": shorthand with any time phrase is a plan.
+    if due is None and not in_actions:
+        return []
+    if vetoed(sentence, text, sentence.text[: clause.start - sentence.start], ""):
+        return []
+    cand = Candidate(
+        T.imperative(T.remove_dates(pred, start, due, ctx.meeting)),
+        person,
+        m.group("subj"),
+        due,
+        [(sentence.start, sentence.end)],
+        clause.start,
+        0.6,
+        {"owner_guessed"} if not in_actions else set(),
+    )
+    finish_task(cand, ctx, prior)
+    return [cand]

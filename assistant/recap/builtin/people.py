@@ -1,0 +1,251 @@
+"""Who is who: participants plus full names found in the notes, and how mentions resolve.
+
+Mentions resolve by full name, first name, initials ("JS", "T."), first person ("I", "me" =
+the writer, i.e. the manager) and roles written next to a name ("Ken Ota (infra mgr)",
+"my boss (Victoria Sloane, controller)", "the sales director, Linda Hargrove").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.recap.builtin.lexicon import TASK_VERBS
+
+# Small precompiled patterns used by the functions below.
+_LEADING_ARTICLE = re.compile(r"^(?:the|my|our|their|his|her|a|an)\s+")
+_WHITESPACE = re.compile(r"\s+")
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{1,40})\)")
+_ROLE_BEFORE_PAREN = re.compile(r"([A-Za-z][\w &/-]{1,40}?)\s*\(\s*$")
+_ROLE_BEFORE_COMMA = re.compile(r"(?:the|our|their|my)\s+([a-z][\w -]{2,30}),\s*$")
+_FIRST_AND_INITIAL = re.compile(r"([A-Z][a-z]+)\s+([A-Z])\.?")
+_PAREN_TAIL = re.compile(r"\s*,\s*([^()]{1,30})\)")
+_HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
+_INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]\.?")
+
+Role = Literal["manager", "report", "other"]
+
+_TITLES = r"(?:Dr|Mr|Mrs|Ms|Prof|Officer|Provost|Dean|Coach|Director|Chief|Sgt|Judge|Pastor)"
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+"
+FULL_NAME = re.compile(
+    r"(?:\b" + _TITLES + r"\.?\s+)?\b((?:" + _NAME_WORD + r"))\s+((?:" + _NAME_WORD + r"))\b"
+)
+# Capitalised words that start sentences or name things, never a person's first name.
+_NOT_FIRST = frozenset(
+    """The This That These Those Told Asked Great Good Nice Next Last First Second Third New Old
+    Our Their His Her My Your We He She They It And But Or So If When While After Before Since
+    Also Then Thanks Thank Kudos Decision Decided Agreed Action Follow Feedback Personal Career
+    Team Budget Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Q1 Q2 Q3 Q4 Spring Summer Fall
+    Winter Holiday Black Six North South East West Mid Early Late Board Key Senior Junior Weekly
+    Quarterly Annual Daily Chief Director Manager Lead Head Sales Finance Marketing Support Data
+    Product Engineering Quality Safety Customer Client Vendor Store District Regional State City
+    County General Internal External Open Closed Done Still Not No Yes Okay Sure Let Lets Can Will
+    Would Could Should Need Needs Want Wants Set Send Get Make Take Talk Call Check Review Update
+    Write Draft Book Ask Share Post Run Do Went Had Has Was Were Is Are Been Being Happy Big Small
+    Up Down Out Over Under About With Without From Into Onto For Of In On At By To Re Via Per
+    Intro Meeting Weekly Biweekly Monthly Mtg Notes Recap Summary Agenda Goals Wins Issues Blockers
+    Epic Dev Ops Prod Hr It Pm Qa Ux Ui Api""".split()
+)
+_NOT_LAST = frozenset(
+    """Bank Dental Logistics Plumbing Wines Schools School Hospital Foundation Summit Insurance
+    Grocers Farms Hotels Landscaping Inc Llc Ltd Corp Co Group Partners Team Center Centre
+    University College Institute Clinic Labs Lab Systems Solutions Services Studio Studios
+    Media Consulting Capital Holdings Foods Motors Airlines Energy Health Healthcare Analytics
+    Fund Council Committee Association Club Society Agency Office Department Library Street
+    Avenue Road Hall Church Market Mall Store Stores Works Industries International Global Digital
+    Software Technologies Tech Network Bakery Cafe Kitchen Pharmacy Realty Properties Construction
+    Manufacturing Supply Supplies Distribution Outfitters Academy Review Planning Upgrade Project
+    Program Initiative Report Day Week Month Quarter Year Sigma Belt Cohort Conference Con West
+    East North South Mutual Trust Credit Union Wireless Logic Cloud Sciences Pictures
+    Press""".split()
+)
+
+
+_CALENDAR = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+
+def is_common_word(word: str) -> bool:
+    """Capitalised words that start sentences or name things, never a first name."""
+    return word in _NOT_FIRST
+
+
+@dataclass
+class Person:
+    """Someone who can own an action item."""
+
+    full: str
+    role: Role
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> str:
+        return self.full.split()[0]
+
+    @property
+    def last(self) -> str:
+        return self.full.split()[-1]
+
+    @property
+    def initials(self) -> str:
+        return "".join(w[0] for w in self.full.split() if w[:1].isalpha()).upper()
+
+
+def _clean_role(text: str) -> str:
+    text = _LEADING_ARTICLE.sub("", text.strip().lower())
+    return _WHITESPACE.sub(" ", text)
+
+
+class PeopleDirectory:
+    """Resolves mentions in one note to people; built once per note."""
+
+    def __init__(
+        self, manager: str, report: str, known: Sequence[str] = (), notes: str = ""
+    ) -> None:
+        self.manager = Person(" ".join(manager.split()), "manager")
+        self.report = Person(" ".join(report.split()), "report")
+        self.people: list[Person] = [self.manager, self.report]
+        self._cache: dict[tuple[str, str], Person | None] = {}
+        for name in known:
+            self._add(name)
+        self._discover(notes)
+
+    # -- building -------------------------------------------------------------------------
+    def _add(self, full: str, role_text: str | None = None) -> Person | None:
+        full = " ".join(full.split())
+        if len(full.split()) < 2:
+            return None
+        for p in self.people:
+            if p.full.lower() == full.lower():
+                if role_text:
+                    p.aliases.add(_clean_role(role_text))
+                return p
+        person = Person(full, "other")
+        if role_text:
+            person.aliases.add(_clean_role(role_text))
+        self.people.append(person)
+        return person
+
+    def _discover(self, notes: str) -> None:
+        for h in _HANDLE.finditer(notes):  # "@marco.bellini" in a chat paste
+            self._add(f"{h.group(1).title()} {h.group(2).title()}")
+        for m in FULL_NAME.finditer(notes):
+            first, last = m.group(1), m.group(2)
+            if first in _NOT_FIRST or last in _NOT_LAST or last in _NOT_FIRST:
+                continue
+            person = self._add(f"{first} {last}")
+            if person is None:
+                continue
+            self._discover_role(notes, m, person)
+
+    def _discover_role(self, notes: str, m: re.Match[str], person: Person) -> None:
+        after = notes[m.end() : m.end() + 60]
+        before = notes[max(0, m.start() - 60) : m.start()]
+        # "Ken Ota (infra mgr)" / "Tom Becker (eng lead):"
+        paren = _PAREN_AFTER.match(after)
+        if paren:
+            person.aliases.add(_clean_role(paren.group(1).split(",")[0]))
+        # "my boss (Victoria Sloane, controller)" / "HR (Denise Carver)"
+        inside = _ROLE_BEFORE_PAREN.search(before)
+        if inside:
+            person.aliases.add(_clean_role(inside.group(1).split()[-1]))
+            person.aliases.add(_clean_role(inside.group(1)))
+            tail = _PAREN_TAIL.match(after)
+            if tail:
+                person.aliases.add(_clean_role(tail.group(1)))
+        # "the sales director, Linda Hargrove" / "board chair Gabe Whitman"
+        comma = _ROLE_BEFORE_COMMA.search(before)
+        if comma:
+            person.aliases.add(_clean_role(comma.group(1)))
+
+    def add_person(self, full: str) -> Person | None:
+        """Register someone named as a full name where they commit to something."""
+        self._cache.clear()
+        return self._add(full)
+
+    # -- resolving ------------------------------------------------------------------------
+    def by_full(self, text: str) -> Person | None:
+        low = " ".join(text.split()).lower()
+        return next((p for p in self.people if p.full.lower() == low), None)
+
+    def resolve(self, mention: str, *, speaker: Person | None = None) -> Person | None:
+        """A mention as written ("JS", "Dana", "me", "the PM") to a person, or None."""
+        key = (mention, speaker.full if speaker else "")
+        if key not in self._cache:
+            self._cache[key] = self._resolve(mention, speaker)
+        return self._cache[key]
+
+    def _resolve(self, mention: str, speaker: Person | None) -> Person | None:
+        m = mention.strip().strip(".,:;()@").strip()
+        if not m:
+            return None
+        low = m.lower()
+        if low in ("i", "me", "myself", "my"):
+            return speaker or self.manager
+        exact = self.by_full(m)
+        if exact:
+            return exact
+        # "Luis O." / "Isaac T." / "Rita S."
+        short = _FIRST_AND_INITIAL.fullmatch(m)
+        if short:
+            hits = [
+                p
+                for p in self.people
+                if p.first == short.group(1) and p.last.startswith(short.group(2))
+            ]
+            if len(hits) == 1:
+                return hits[0]
+        words = m.split()
+        if len(words) == 1:
+            word = words[0]
+            firsts = [p for p in self.people if p.first.lower() == word.lower()]
+            if firsts:
+                return firsts[0]  # participants come first, so they win ties
+            lasts = [p for p in self.people if p.last.lower() == word.lower()]
+            if len(lasts) == 1:
+                return lasts[0]
+            nick = self._nickname(word)
+            if nick is not None:
+                return nick
+            if _INITIALS.fullmatch(word):
+                letters = word.rstrip(".")
+                hits = [
+                    p
+                    for p in self.people
+                    if p.initials == letters or (len(letters) == 1 and p.first[0] == letters)
+                ]
+                if hits:
+                    return hits[0]
+        return self.by_role(m)
+
+    def _nickname(self, word: str) -> Person | None:
+        """'Jas' -> Jasmine, 'Sam' -> Samuel: a short form that starts exactly one first name."""
+        low = word.lower()
+        if len(low) < 3 or not low.isalpha() or low in _CALENDAR:
+            return None
+        if word.islower() and low in TASK_VERBS:
+            return None
+        # A common word ("Dev", "Art") only shortens the manager's or report's name.
+        pool = self.people[:2] if word.title() in _NOT_FIRST else self.people
+        hits = [p for p in pool if p.first.lower().startswith(low)]
+        return hits[0] if len(hits) == 1 else None
+
+    def by_role(self, text: str) -> Person | None:
+        role = _clean_role(text)
+        if not role:
+            return None
+        for p in self.people:
+            if role in p.aliases:
+                return p
+        return None
+
+    def role_aliases(self) -> Iterable[tuple[str, Person]]:
+        for p in self.people:
+            for alias in p.aliases:
+                if alias:
+                    yield alias, p

@@ -1,5 +1,0 @@
-"""Built-in, offline, rule-based recap extraction. Entry point: `extract_recap`."""
-
-from assistant.recap_engine.engine import ENGINE_NAME, extract_recap
-
-__all__ = ["ENGINE_NAME", "extract_recap"]

@@ -1,0 +1,189 @@
+"""SBI statement: three parts, never invented, addressed to the report, linked to goals."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.feedback.builtin import draft_feedback
+from assistant.feedback.builtin.split import split_description
+from tests.feedback.builtin.samples import DEMO_TEXT, PRAISE_TEXT, RequestFactory
+
+
+def test_split_free_text_finds_situation_behaviour_and_impact() -> None:
+    parts = split_description(DEMO_TEXT, "Sam Lee")
+    assert parts.situation == "In Tuesday's demo"
+    assert parts.behaviour.startswith("Sam interrupted the client three times")
+    assert parts.impact == (
+        "the client didn't get to finish and we ran out of time for the pricing discussion"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "situation", "behaviour_start", "impact_start"),
+    [
+        (
+            "On the Lakeside call Sam skipped the agenda, which meant we lost 20 minutes.",
+            "On the Lakeside call",
+            "Sam skipped the agenda",
+            "we lost 20 minutes",
+        ),
+        (
+            "Sam shared the wrong price sheet in Tuesday's demo, so the client was confused.",
+            "in Tuesday's demo",
+            "Sam shared the wrong price sheet",
+            "the client was confused",
+        ),
+        (
+            "During the sprint review, Sam presented the migration plan clearly. The team "
+            "agreed on the cut-over date in ten minutes.",
+            "During the sprint review",
+            "Sam presented the migration plan clearly",
+            "The team agreed on the cut-over date",
+        ),
+        (
+            "Yesterday Sam pushed to main without a review, causing a two-hour outage.",
+            "Yesterday",
+            "Sam pushed to main without a review",
+            "a two-hour outage",
+        ),
+        (
+            "When the client asked about pricing, Sam said we would discount 40%, resulting in "
+            "an escalation to finance.",
+            "When the client asked about pricing",
+            "Sam said we would discount 40%",
+            "an escalation to finance",
+        ),
+    ],
+)
+def test_split_handles_common_shapes(
+    text: str, situation: str, behaviour_start: str, impact_start: str
+) -> None:
+    parts = split_description(text, "Sam")
+    assert parts.situation == situation
+    assert parts.behaviour.startswith(behaviour_start)
+    assert parts.impact is not None and parts.impact.startswith(impact_start)
+
+
+def test_split_because_about_the_report_is_not_an_impact() -> None:
+    parts = split_description("In standup Sam left early because he had a dentist visit", "Sam")
+    assert parts.impact is None
+
+
+def test_sbi_has_all_three_parts_in_the_statement(make_request: RequestFactory) -> None:
+    draft = draft_feedback(make_request())
+    sbi = draft.sbi
+    assert sbi.situation == "In Tuesday's demo"
+    assert sbi.behaviour.startswith("you interrupted the client three times")
+    assert "ran out of time for the pricing discussion" in sbi.impact
+    assert not sbi.impact_missing and not sbi.situation_missing
+    for part in (sbi.situation, sbi.behaviour, "ran out of time"):
+        assert part in draft.statement
+
+
+def test_missing_impact_gets_a_marked_prompt_not_invented_facts(
+    make_request: RequestFactory,
+) -> None:
+    draft = draft_feedback(make_request(what="In Monday's standup Sam read out every ticket."))
+    assert draft.sbi.impact_missing
+    assert draft.sbi.impact == "[Impact: what did this change for the team or the goal?]"
+    assert draft.sbi.impact in draft.statement
+    assert any("[Impact]" in notice for notice in draft.notices)
+    # Only the manager's own facts plus our framing words appear in the statement.
+    assert "client" not in draft.statement and "delay" not in draft.statement
+
+
+def test_missing_situation_gets_a_marked_prompt(make_request: RequestFactory) -> None:
+    draft = draft_feedback(make_request(what="Sam sends status updates that are three pages long"))
+    assert draft.sbi.situation_missing
+    assert draft.statement.startswith("[Situation: when and where did this happen?]")
+    assert any("[Situation]" in notice for notice in draft.notices)
+
+
+def test_statement_speaks_to_the_report_not_about_them(make_request: RequestFactory) -> None:
+    draft = draft_feedback(
+        make_request(
+            report_name="Sam",
+            what="On the Lakeside call Sam was late and he skipped the agenda, so we lost time.",
+        )
+    )
+    assert "you were late and you skipped the agenda" in draft.statement
+    assert "Sam" not in draft.statement
+
+
+def test_structured_parts_win_over_free_text(make_request: RequestFactory) -> None:
+    draft = draft_feedback(
+        make_request(
+            what=None,
+            situation="the Lakeside call",
+            behaviour="Sam didn't share the updated timeline",
+            impact="a two-day delay for the support team",
+        )
+    )
+    assert draft.sbi.situation == "During the Lakeside call"
+    assert draft.sbi.behaviour == "you didn't share the updated timeline"
+    assert draft.sbi.impact == "The impact was a two-day delay for the support team."
+
+
+def test_active_goal_is_referenced_when_keywords_overlap(make_request: RequestFactory) -> None:
+    draft = draft_feedback(
+        make_request(
+            report_name="Priya Nair",
+            kind="praise",
+            what=PRAISE_TEXT,
+            goals=["Cut support ticket backlog", "Publish the engineering onboarding guide"],
+        )
+    )
+    assert draft.sbi.goal == "Publish the engineering onboarding guide"
+    assert "“Publish the engineering onboarding guide”" in draft.statement
+    assert any("onboard" in note for note in draft.tailoring_notes)
+
+
+def test_no_goal_is_referenced_when_nothing_overlaps(make_request: RequestFactory) -> None:
+    draft = draft_feedback(make_request(goals=["Learn Rust", "Mentor an intern"]))
+    assert draft.sbi.goal is None
+    assert "goal" not in draft.statement
+
+
+@pytest.mark.parametrize(
+    ("what", "expected"),
+    [
+        ("On Monday Sam always forgets to update Jira.", "you always forget to update Jira"),
+        ("In standup Sam rolled her eyes when Dev gave an update.", "you rolled your eyes"),
+        (
+            "Sam missed the Q3 deadline because he didn't ask for help.",
+            "you missed the Q3 deadline because you didn't ask for help",
+        ),
+        ("In the sync Sam's updates ran long.", "your updates ran long"),
+        ("I noticed Sam was quiet in the design review.", "you were quiet"),
+    ],
+)
+def test_behaviour_is_rewritten_in_second_person(
+    make_request: RequestFactory, what: str, expected: str
+) -> None:
+    draft = draft_feedback(make_request(report_name="Sam", what=what))
+    assert draft.sbi.behaviour.startswith(expected)
+
+
+def test_a_new_subject_after_and_starts_the_impact() -> None:
+    parts = split_description(
+        "Sam missed the Q3 deadline, and the finance team had to work the weekend.", "Sam"
+    )
+    assert parts.behaviour == "Sam missed the Q3 deadline"
+    assert parts.impact == "the finance team had to work the weekend"
+
+
+def test_situation_clause_with_the_report_inside_is_kept_whole(
+    make_request: RequestFactory,
+) -> None:
+    draft = draft_feedback(
+        make_request(
+            report_name="Sam",
+            kind="praise",
+            what="While Sam was on call last week he fixed the paging rules, so the team got "
+            "40% fewer alerts.",
+        )
+    )
+    assert draft.statement.startswith(
+        "While you were on call last week, I noticed you fixed the paging rules. As a result, "
+        "the team got 40% fewer alerts."
+    )
