@@ -9,8 +9,6 @@ import platformdirs
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
-ALEMBIC_DIR = PROJECT_ROOT / "alembic"
-ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 UI_APP = PROJECT_ROOT / "ui" / "app.py"
 
 

@@ -1,12 +1,20 @@
-"""The one place where collaborators are built from settings and handed to jobs (wiring)."""
+"""The one place where collaborators are built from settings and handed to jobs (wiring).
+
+`Services` is built once per process (a CLI run or the Streamlit server). It owns the database,
+the search index, the model client and each job's model adapter (`refiners`), and exposes one
+service object per job (`svc.recap`, `svc.agenda`, `svc.feedback`, `svc.team`). The CLI and the
+pages call those objects with the same arguments; neither wires collaborators itself.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -16,43 +24,91 @@ from assistant.config import Settings, get_settings
 from assistant.db import migrate
 from assistant.db.models import Manager
 from assistant.db.repositories import ManagerRepository, Repositories
-from assistant.db.session import make_engine, make_session_factory, session_scope
+from assistant.db.session import (
+    describe_database,
+    make_engine,
+    make_session_factory,
+    session_scope,
+)
 from assistant.errors import CoachError, NotFoundError
 
 if TYPE_CHECKING:  # heavy modules (Chroma, LangChain) load only when first used
+    from assistant.agenda.service import AgendaRefiner, AgendaService
+    from assistant.feedback.llm import LLMFeedbackPolisher
+    from assistant.feedback.service import FeedbackRefiner, FeedbackService
     from assistant.knowledge.documents import NoteDocument
     from assistant.knowledge.index import KnowledgeIndex
     from assistant.knowledge.retriever import Retriever
-    from assistant.llm import LLMClient
+    from assistant.knowledge.warmup import IndexWarmer
+    from assistant.llm.client import LLMClient
+    from assistant.recap.service import RecapRefiner, RecapService
+    from assistant.team.service import TeamService
 
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class JobRefiners:
+    """Each job's model adapter, built once; all None when no model is configured."""
+
+    recap: RecapRefiner | None = None
+    agenda: AgendaRefiner | None = None
+    feedback: FeedbackRefiner | None = None
+    polish: LLMFeedbackPolisher | None = None
+
+
+def build_refiners(llm: LLMClient | None) -> JobRefiners:
+    if llm is None:
+        return JobRefiners()
+    from assistant.agenda.llm import LLMAgendaRefiner
+    from assistant.feedback.llm import LLMFeedbackPolisher, LLMFeedbackRefiner
+    from assistant.recap.llm import LLMRecapRefiner
+
+    return JobRefiners(
+        recap=LLMRecapRefiner(llm),
+        agenda=LLMAgendaRefiner(llm),
+        feedback=LLMFeedbackRefiner(llm),
+        polish=LLMFeedbackPolisher(llm),
+    )
+
+
 @dataclass
 class Services:
-    """Long-lived collaborators for one process (CLI run or Streamlit server)."""
+    """Long-lived collaborators for one process (CLI run or Streamlit server).
+
+    `background_index`: build the search index in a background thread and never block on it
+    (the app); otherwise the index is opened and synced when first needed (the CLI).
+    """
 
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    background_index: bool = False
     _migrated: bool = field(default=False, repr=False)
     _index: KnowledgeIndex | None = field(default=None, repr=False)
     _index_failed: str | None = field(default=None, repr=False)
     _synced_notes: set[int] = field(default_factory=set, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _warmer: IndexWarmer | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(
-        cls, settings: Settings | None = None, *, migrate_db: bool = True
+        cls,
+        settings: Settings | None = None,
+        *,
+        migrate_db: bool = True,
+        background_index: bool = False,
     ) -> Services:
-        from assistant.config.saved import effective_settings
-
-        # Choices saved on the Settings page apply to the CLI as well as the app.
-        settings = effective_settings(settings or get_settings())
+        # get_settings() already holds the Settings page's choices (settings.json).
+        settings = settings or get_settings()
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        url = settings.resolved_database_url
-        engine = make_engine(url)
-        services = cls(settings=settings, engine=engine, sessions=make_session_factory(engine))
+        engine = make_engine(settings.resolved_database_url)
+        services = cls(
+            settings=settings,
+            engine=engine,
+            sessions=make_session_factory(engine),
+            background_index=background_index,
+        )
         if migrate_db:
             services.migrate()
         return services
@@ -61,6 +117,10 @@ class Services:
         if not self._migrated:
             migrate.upgrade(self.settings.resolved_database_url)
             self._migrated = True
+
+    def database_location(self) -> tuple[str, str]:
+        """("SQLite file", path) or ("Postgresql", URL without the password), for Settings."""
+        return describe_database(self.settings.resolved_database_url)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -71,6 +131,34 @@ class Services:
     def repos(self, manager_id: int) -> Iterator[Repositories]:
         with self.session() as session:
             yield Repositories(session, manager_id)
+
+    # -- the jobs --------------------------------------------------------------------------------
+
+    @cached_property
+    def recap(self) -> RecapService:
+        from assistant.recap.service import RecapService
+
+        return RecapService(self)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from assistant.agenda.service import AgendaService
+
+        return AgendaService(self)
+
+    @cached_property
+    def feedback(self) -> FeedbackService:
+        from assistant.feedback.service import FeedbackService
+
+        return FeedbackService(self)
+
+    @cached_property
+    def team(self) -> TeamService:
+        from assistant.team.service import TeamService
+
+        return TeamService(self)
+
+    # -- managers ----------------------------------------------------------------------------------
 
     def managers(self) -> list[Manager]:
         with self.session() as session:
@@ -108,30 +196,32 @@ class Services:
         self.forget_notes(demo_id)
         return True
 
-    def forget_notes(self, manager_id: int) -> None:
-        """Remove a manager's notes from the index (no-op if no index was ever written)."""
-        index = self._index
-        if index is None:
-            if not self.settings.chroma_host and not self.settings.resolved_chroma_path.exists():
-                return
-            try:
-                from assistant.knowledge.index import KnowledgeIndex
+    # -- the model ---------------------------------------------------------------------------------
 
-                index = KnowledgeIndex.from_settings(self.settings)
-            except (CoachError, OSError, ValueError) as exc:
-                logger.warning("could not open the index to remove notes: %s", exc)
-                return
-        with self._lock:
-            index.sync_notes(manager_id, [])
-            self._synced_notes.discard(manager_id)
+    @cached_property
+    def _llm_state(self) -> tuple[LLMClient | None, str | None]:
+        from assistant.llm.client import LLMClient
 
-    # -- drafting collaborators -----------------------------------------------------------------
+        try:
+            return LLMClient.from_settings(self.settings), None
+        except CoachError as exc:  # misconfigured: drafts use the built-in engine, pages say why
+            logger.warning("the configured model cannot be used: %s", exc)
+            return None, str(exc)
 
     def llm(self) -> LLMClient | None:
         """The configured model client, or None: the built-in engine drafts alone."""
-        from assistant.llm import LLMClient
+        return self._llm_state[0]
 
-        return LLMClient.from_settings(self.settings)
+    @property
+    def llm_problem(self) -> str | None:
+        """Why the configured model cannot be used, if it cannot (shown on drafting pages)."""
+        return self._llm_state[1]
+
+    @cached_property
+    def refiners(self) -> JobRefiners:
+        return build_refiners(self.llm())
+
+    # -- search ------------------------------------------------------------------------------------
 
     def index(self) -> KnowledgeIndex | None:
         """The knowledge index, opened once (guidance synced); None if it cannot be opened."""
@@ -151,17 +241,44 @@ class Services:
 
     @property
     def index_problem(self) -> str | None:
+        """Why search cannot work, once the index failed to open; None while building or fine."""
+        warmer = self._warmer
+        if warmer is not None:
+            return (self._index_failed or warmer.error) if warmer.ready.is_set() else None
         return self._index_failed
 
-    def retriever(self, manager_id: int) -> Retriever | None:
-        """Hybrid search over the guidance and this manager's notes (synced on first use)."""
-        index = self.index()
-        if index is None:
-            return None
+    def _index_warmer(self) -> IndexWarmer:
+        with self._lock:
+            if self._warmer is None:
+                from assistant.knowledge.warmup import IndexWarmer
+
+                self._warmer = IndexWarmer(self.index, self._sync_notes)
+            return self._warmer
+
+    def retriever(self, manager_id: int, *, wait: float = 0.0) -> Retriever | None:
+        """Hybrid search over the guidance and this manager's notes, or None if unavailable.
+
+        With `background_index`, waits at most `wait` seconds for the index (None meanwhile);
+        otherwise opens it and syncs this manager's notes on first use.
+        """
+        if self.background_index:
+            warmer = self._index_warmer()
+            notes_synced = warmer.request_notes(manager_id)
+            started = time.monotonic()
+            warmed = warmer.index if warmer.ready.wait(wait) else None
+            if warmed is None:
+                return None
+            notes_synced.wait(max(0.0, wait - (time.monotonic() - started)))
+            index = warmed
+        else:
+            opened = self.index()
+            if opened is None:
+                return None
+            if manager_id not in self._synced_notes:
+                self._sync_notes(manager_id)
+            index = opened
         from assistant.knowledge.retriever import Retriever
 
-        if manager_id not in self._synced_notes:
-            self.reindex_notes(manager_id)
         return Retriever(index, manager_id)
 
     def note_documents(self, manager_id: int) -> list[NoteDocument]:
@@ -182,6 +299,13 @@ class Services:
             ]
 
     def reindex_notes(self, manager_id: int) -> None:
+        """Make new or changed notes searchable (queued in the background in the app)."""
+        if self.background_index:
+            self._index_warmer().request_notes(manager_id, again=True)
+        else:
+            self._sync_notes(manager_id)
+
+    def _sync_notes(self, manager_id: int) -> None:
         """Bring this manager's notes in the index up to date (incremental by content hash)."""
         index = self.index()
         if index is None:
@@ -190,3 +314,20 @@ class Services:
         with self._lock:
             index.sync_notes(manager_id, docs)
             self._synced_notes.add(manager_id)
+
+    def forget_notes(self, manager_id: int) -> None:
+        """Remove a manager's notes from the index (no-op if no index was ever written)."""
+        index = self._index
+        if index is None:
+            if not self.settings.chroma_host and not self.settings.resolved_chroma_path.exists():
+                return
+            try:
+                from assistant.knowledge.index import KnowledgeIndex
+
+                index = KnowledgeIndex.from_settings(self.settings)
+            except (CoachError, OSError, ValueError) as exc:
+                logger.warning("could not open the index to remove notes: %s", exc)
+                return
+        with self._lock:
+            index.sync_notes(manager_id, [])
+            self._synced_notes.discard(manager_id)

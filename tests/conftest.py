@@ -19,7 +19,9 @@ from sqlalchemy.engine import make_url
 
 from assistant.config import Settings, get_settings
 from assistant.db import migrate
-from assistant.llm import Backoff, LLMClient
+from assistant.llm.client import LLMClient
+from assistant.llm.failures import Backoff
+from assistant.llm.guard import set_remote_calls_blocked
 from assistant.services import Services
 from tests.support.cli import Coach
 from tests.support.fake_openai import FakeOpenAIServer, llm_settings_for
@@ -143,13 +145,31 @@ def fake_openai() -> Iterator[FakeOpenAIServer]:
 
 
 @pytest.fixture
-def llm_client(fake_openai: FakeOpenAIServer) -> LLMClient:
-    """A client for the fake server: 2 retries, 0.5 s timeout, near-zero backoff."""
-    client = LLMClient.from_settings(
-        llm_settings_for(fake_openai), backoff=FAST_BACKOFF, sleep=lambda _s: None
-    )
+def llm_settings(fake_openai: FakeOpenAIServer) -> Settings:
+    """openai_compatible at the fake server, model gpt-4o-mini, 0.5 s timeout, 2 retries."""
+    settings: Settings = llm_settings_for(fake_openai)
+    return settings
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    """Backoff delays requested by the code under test (recorded instead of slept)."""
+    return []
+
+
+@pytest.fixture
+def llm_client(llm_settings: Settings, sleeps: list[float]) -> LLMClient:
+    """A client for the fake server: 2 retries, 0.5 s timeout, tiny recorded backoff."""
+    client = LLMClient.from_settings(llm_settings, backoff=FAST_BACKOFF, sleep=sleeps.append)
     assert client is not None
     return client
+
+
+@pytest.fixture(autouse=True)
+def _guard_auto_mode() -> Iterator[None]:
+    """Leave the remote-call guard's module switch as found, even if a test flips it."""
+    yield
+    set_remote_calls_blocked(None)
 
 
 @pytest.fixture

@@ -147,7 +147,8 @@ def as_date(value: Any) -> dt.date | None:
     try:  # pandas Timestamp, numpy datetime64
         import pandas as pd
 
-        return pd.Timestamp(value).date()
+        day: dt.date = pd.Timestamp(value).date()
+        return day
     except (TypeError, ValueError):
         return None
 

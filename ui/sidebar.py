@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.components import engine_label
-from ui.state import MANAGER_KEY, current_manager, get_llm, get_services
+from ui.state import MANAGER_KEY, current_manager, get_services
 
 
 def render_sidebar() -> None:
@@ -38,7 +38,7 @@ def render_sidebar() -> None:
 
 
 def _engine_status() -> None:
-    llm = get_llm()
+    llm = get_services().llm()
     if llm is None:
         st.caption(
             ":material/lock: Drafts by the **built-in engine**; nothing leaves this machine."

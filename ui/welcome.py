@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.db.repositories import ManagerRepository, Repositories
-from assistant.demo.seed import seed_demo
 from assistant.errors import CoachError
 from ui.state import MANAGER_KEY, get_services
 
@@ -26,11 +24,8 @@ def welcome() -> None:
     if st.button(
         "Explore with a demo team", key="load_demo", type="primary", icon=":material/science:"
     ):
-        with (
-            st.spinner("Creating a fictional team with a few months of history…"),
-            svc.session() as session,
-        ):
-            st.session_state[MANAGER_KEY] = seed_demo(session).manager_id
+        with st.spinner("Creating a fictional team with a few months of history…"):
+            st.session_state[MANAGER_KEY] = svc.team.seed_demo().manager_id
         st.rerun()
     with st.form("create_team"):
         st.markdown("**Start with your own team**")
@@ -39,11 +34,8 @@ def welcome() -> None:
         st.caption("Everything stays on this machine. You can add more people on the Team page.")
         if st.form_submit_button("Create my team", key="create_team_submit"):
             try:
-                with svc.session() as session:
-                    manager = ManagerRepository(session).get_or_create(name.strip() or "Me")
-                    if first.strip():
-                        Repositories(session, manager.id).reports.add(first)
-                    st.session_state[MANAGER_KEY] = manager.id
+                manager = svc.team.create_team(name, first)
+                st.session_state[MANAGER_KEY] = manager.id
             except CoachError as exc:
                 st.error(str(exc))
             else:

@@ -9,6 +9,7 @@ pure engine: it is imported only when a refiner is used, since it needs the LLM 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,8 +17,9 @@ from assistant.agenda.builtin.context import AgendaContext
 from assistant.agenda.builtin.guard import keep_required
 from assistant.agenda.builtin.textscan import Avoider, shorten
 from assistant.domain.agenda import AgendaDraft, AgendaItemDraft
-from assistant.errors import LLMError
-from assistant.llm import LLMClient, fallback_notice
+
+if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
 from assistant.llm.prompts import PromptLibrary, default_library
 
 MAX_NEW_ITEMS = 2
@@ -137,20 +139,16 @@ def apply_answer(
 
 
 class LLMAgendaRefiner:
-    """`AgendaRefiner` backed by an LLM client; raises LLMError with a user-facing notice."""
+    """`Refiner[AgendaDraft, AgendaContext]` backed by a model client (raises LLMError)."""
 
-    def __init__(
-        self, llm: LLMClient, *, prompts: PromptLibrary | None = None, manager_name: str = ""
-    ) -> None:
+    what = "agenda"
+
+    def __init__(self, llm: LLMClient, *, prompts: PromptLibrary | None = None) -> None:
         self.llm = llm
         self.prompts = prompts or default_library()
-        self.manager_name = manager_name
 
     def refine(self, draft: AgendaDraft, context: AgendaContext) -> AgendaDraft:
         messages = self.prompts.render_model("agenda", prompt_inputs(draft, context))
-        people = [p for p in (context.report.name, self.manager_name) if p]
-        try:
-            answer = self.llm.structured(messages, LLMAgenda, people=people)
-        except LLMError as exc:
-            raise LLMError(fallback_notice(exc, "agenda")) from exc
+        people = [p for p in (context.report.name, context.manager_name) if p]
+        answer = self.llm.structured(messages, LLMAgenda, people=people)
         return apply_answer(answer.value, draft, context, engine=answer.engine)

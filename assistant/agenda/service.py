@@ -1,5 +1,6 @@
-"""The agenda job: gather bounded context for one report, draft with the built-in engine
-(optionally with retrieval and an LLM refiner), save the manager's edit, export Markdown.
+"""The agenda job's flow: gather bounded context for one report, draft with the built-in
+engine (with retrieved guidance when search is available), refine with the model if one is
+configured. Saving, loading and exporting the manager's edit are in `storage.py`.
 
 Every read is bounded (last few held meetings, 90 days of feedback, open items only), so the
 cost of a draft does not grow with years of history.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from assistant.agenda.builtin import (
     AgendaContext,
@@ -28,19 +29,16 @@ from assistant.agenda.builtin.retrieval import (
     guidance_for_sections,
     notes_for_topics,
 )
-from assistant.db.models import AgendaSource, Meeting, MeetingStatus, Report
+from assistant.db.models import FeedbackKind, Meeting, MeetingStatus, Report
 from assistant.db.repositories import Repositories
-from assistant.db.repositories.agenda_items import (
-    AgendaItemRepository,
-    AgendaItemRow,
-    held_count,
-    last_praise_on,
-    meeting_on,
-    open_actions_with_meetings,
-)
-from assistant.domain.agenda import AgendaDraft, AgendaItemDraft, AgendaQuestion
-from assistant.errors import BadInputError, LLMError, NotFoundError
+from assistant.domain.agenda import AgendaDraft
+from assistant.domain.days import at_hour, start_of_day
+from assistant.errors import BadInputError
 from assistant.knowledge.question_bank import load_question_bank
+from assistant.llm.refine import Refiner, refine_or_fallback, with_notices
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +48,7 @@ MIN_MINUTES, MAX_MINUTES = 5, 240
 DEFAULT_HOUR = 9
 
 
-class AgendaRefiner(Protocol):
-    """Rewrites a built-in draft (e.g. with an LLM). May raise; the service then falls back."""
-
-    def refine(self, draft: AgendaDraft, context: AgendaContext) -> AgendaDraft: ...
-
-
-def _items(repos: Repositories) -> AgendaItemRepository:
-    # Use the registered repository when Repositories has it; build one otherwise.
-    found = getattr(repos, "agenda_items", None)
-    if isinstance(found, AgendaItemRepository):
-        return found
-    return AgendaItemRepository(repos.session, repos.manager_id)
+AgendaRefiner = Refiner[AgendaDraft, AgendaContext]
 
 
 def resolve_report(repos: Repositories, report: Report | int | str) -> Report:
@@ -71,22 +58,14 @@ def resolve_report(repos: Repositories, report: Report | int | str) -> Report:
     return repos.reports.get(report if isinstance(report, int) else report.id)
 
 
-def _at(day: dt.date, hour: int = DEFAULT_HOUR) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=dt.UTC)
-
-
-def _day_start(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0), tzinfo=dt.UTC)
-
-
 def target_meeting(
     repos: Repositories, report: Report, meeting_date: dt.date | None, today: dt.date
 ) -> tuple[dt.date, Meeting | None]:
     """Which 1:1 the agenda is for: the given date, else the next scheduled one, else the next
     cadence slot after the last held one (never in the past)."""
     if meeting_date is not None:
-        return meeting_date, meeting_on(repos.session, repos.manager_id, report.id, meeting_date)
-    upcoming = repos.meetings.next_scheduled(report.id, _at(today))
+        return meeting_date, repos.meetings.on_day(report.id, meeting_date)
+    upcoming = repos.meetings.next_scheduled(report.id, at_hour(today, DEFAULT_HOUR))
     if upcoming is not None:
         return upcoming.scheduled_at.date(), upcoming
     last = repos.meetings.last_held(report.id)
@@ -104,8 +83,7 @@ def gather_context(
     minutes: int,
 ) -> AgendaContext:
     """Everything the engine needs, in a fixed number of bounded queries. No private notes."""
-    session, mid = repos.session, repos.manager_id
-    start = _day_start(meeting_date)
+    start = start_of_day(meeting_date)
     held = repos.meetings.of_report(
         report.id, until=start, statuses=[MeetingStatus.HELD], limit=HISTORY_MEETINGS
     )
@@ -119,7 +97,7 @@ def gather_context(
     )
     actions = [
         row
-        for row in open_actions_with_meetings(session, mid, report.id)
+        for row in repos.action_items.open_with_meetings(report.id)
         if meeting is None or row.item.meeting_id != meeting.id
     ]
     feedback = repos.feedback.of_report(
@@ -141,7 +119,8 @@ def gather_context(
         meeting_date=meeting_date,
         minutes=minutes,
         meeting_id=meeting.id if meeting else None,
-        held_count=held_count(session, mid, report.id, start),
+        manager_name=report.manager.name,
+        held_count=repos.meetings.count_held(report.id, before=start),
         recent_held=tuple(_past(m) for m in held),
         missed_since_last=tuple(_past(m, notes=False) for m in missed),
         open_actions=tuple(
@@ -165,9 +144,9 @@ def gather_context(
         ),
         topic_last={t.value: d for t, d in repos.topics.last_mentioned(report.id).items()},
         feedback_90d=tuple(FeedbackInfo(f.kind.value, f.given_on, f.situation) for f in feedback),
-        last_praise=last_praise_on(session, mid, report.id),
+        last_praise=repos.feedback.last_given(report.id, FeedbackKind.PRAISE),
         recent_question_ids=frozenset(
-            _items(repos).recent_question_ids(
+            repos.agenda_items.recent_question_ids(
                 report.id, before=start, exclude_meeting_id=meeting.id if meeting else None
             )
         ),
@@ -229,114 +208,61 @@ def draft_agenda(
         ctx = _with_retrieval(ctx, retriever, notices)
     draft = build_agenda(ctx, load_question_bank())
     draft = draft.model_copy(update={"notices": [*notices, *draft.notices]})
-    if refiner is None:
-        return draft
-    try:
-        refined = refiner.refine(draft, ctx)
-    except LLMError as exc:  # already worded for the manager by the refiner
-        logger.warning("Agenda refinement failed, using the built-in draft: %s", exc)
-        notice = str(exc)
-    except Exception as exc:  # any other refiner fault: the built-in draft still stands
-        logger.exception("Agenda refiner crashed; using the built-in draft")
-        notice = f"Refinement failed ({exc}); showing the built-in draft."
-    else:
-        return keep_required(draft, refined)
-    return draft.model_copy(update={"notices": [*draft.notices, notice]})
+    # Whatever the model returns, open action items and the report's topics stay.
+    return keep_required(draft, refine_or_fallback(refiner, draft, ctx))
 
 
-# -- saving, loading, exporting -----------------------------------------------------------------
+SEARCH_NOT_READY = (
+    "Drafted without guidance passages: the search index is not ready yet "
+    "(it is prepared on first start). Draft again later to include them."
+)
 
 
-def _row(item: AgendaItemDraft) -> AgendaItemRow:
-    return AgendaItemRow(
-        title=item.title,
-        minutes=item.minutes,
-        detail=item.detail,
-        source=AgendaSource(item.source),
-        section=item.section,
-        reason=item.reason,
-        source_ref=item.source_ref,
-        action_item_ids=list(item.action_item_ids),
-        question_ids=[q.id for q in item.questions],
-    )
+class AgendaService:
+    """The agenda job for the CLI and the Prepare page (same calls, same arguments)."""
 
+    def __init__(self, services: Services) -> None:
+        self.services = services
 
-def _meeting_for_save(
-    repos: Repositories, target: int | Report | str, draft: AgendaDraft
-) -> Meeting:
-    if isinstance(target, int):
-        return repos.meetings.get(target)
-    report = resolve_report(repos, target)
-    if draft.meeting_id is not None:
-        meeting = repos.meetings.get(draft.meeting_id)
-        if meeting.report_id == report.id:
-            return meeting
-    found = meeting_on(repos.session, repos.manager_id, report.id, draft.meeting_date)
-    if found is not None:
-        return found
-    last = repos.meetings.last_held(report.id)
-    hour = last.scheduled_at.hour if last else DEFAULT_HOUR
-    return repos.meetings.schedule(
-        report.id, _at(draft.meeting_date, hour), duration_minutes=draft.minutes_total or None
-    )
+    def draft(
+        self,
+        manager_id: int,
+        report: int | str,
+        *,
+        meeting_date: dt.date | None = None,
+        minutes: int | None = None,
+        today: dt.date | None = None,
+        search: bool = True,
+    ) -> AgendaDraft:
+        """A tailored draft for the next 1:1 with `report` (or the one on `meeting_date`).
 
-
-def save_agenda(repos: Repositories, target: int | Report | str, draft: AgendaDraft) -> int:
-    """Store the manager's edited agenda on its meeting (replacing any earlier one), scheduling
-    the meeting if it does not exist yet. Returns the meeting id."""
-    if not draft.items:
-        raise BadInputError("An agenda needs at least one item")
-    meeting = _meeting_for_save(repos, target, draft)
-    _items(repos).replace(meeting.id, [_row(item) for item in draft.items])
-    total = sum(item.minutes for item in draft.items)
-    if total:
-        meeting.duration_minutes = total
-    repos.session.flush()
-    return meeting.id
-
-
-def load_agenda(repos: Repositories, meeting_id: int) -> AgendaDraft | None:
-    """The saved agenda of a meeting as an editable draft, or None if none was saved."""
-    meeting = repos.meetings.get(meeting_id)
-    rows = _items(repos).for_meeting(meeting_id)
-    if not rows:
-        return None
-    bank = load_question_bank()
-    items = []
-    for row in rows:
-        ids = [int(x) for x in row.action_item_ids or []]
-        questions = []
-        for qid in row.question_ids or []:
-            q = bank.question(qid)
-            questions.append(AgendaQuestion(id=qid, text=q.text if q else qid))
-        items.append(
-            AgendaItemDraft(
-                title=row.title,
-                detail=row.detail,
-                section=row.section,
-                source=row.source.value,
-                reason=row.reason,
-                source_ref=row.source_ref,
-                minutes=row.minutes,
-                questions=questions,
-                action_item_id=ids[0] if len(ids) == 1 else None,
-                action_item_ids=ids,
+        `search`: cite retrieved guidance and past notes when the index is available.
+        """
+        retriever = self.services.retriever(manager_id) if search else None
+        with self.services.repos(manager_id) as repos:
+            draft = draft_agenda(
+                repos,
+                report,
+                meeting_date=meeting_date,
+                minutes=minutes,
+                today=today,
+                retriever=retriever,
+                refiner=self.services.refiners.agenda,
             )
-        )
-    return AgendaDraft(
-        report_name=meeting.report.name,
-        meeting_date=meeting.scheduled_at.date(),
-        minutes_total=sum(i.minutes for i in items),
-        items=items,
-        engine="saved",
-        first_meeting=False,
-        meeting_id=meeting.id,
-    )
+        if search and retriever is None:
+            draft = with_notices(draft, SEARCH_NOT_READY)
+        return draft
 
+    def save(self, manager_id: int, report: int | str, draft: AgendaDraft) -> int:
+        """Store the edited agenda on its meeting (scheduled if needed); returns the meeting id."""
+        from assistant.agenda.storage import save_agenda
 
-def agenda_markdown(repos: Repositories, meeting_id: int, *, include_reasons: bool = False) -> str:
-    """The saved agenda of a meeting as Markdown to share with the report beforehand."""
-    draft = load_agenda(repos, meeting_id)
-    if draft is None:
-        raise NotFoundError(f"No saved agenda for meeting {meeting_id}; draft and save one first")
-    return draft.to_markdown(include_reasons=include_reasons)
+        with self.services.repos(manager_id) as repos:
+            return save_agenda(repos, repos.reports.resolve(report), draft)
+
+    def load(self, manager_id: int, meeting_id: int) -> AgendaDraft | None:
+        """The saved agenda of a meeting, or None if none was saved."""
+        from assistant.agenda.storage import load_agenda
+
+        with self.services.repos(manager_id) as repos:
+            return load_agenda(repos, meeting_id)

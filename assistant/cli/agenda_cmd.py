@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from assistant.agenda.service import AgendaRefiner, check_minutes, draft_agenda, save_agenda
+from assistant.agenda.service import check_minutes
 from assistant.cli.context import parse_date, print_json, services
 from assistant.domain.agenda import SOURCE_LABELS, AgendaDraft
-from assistant.services import Services
 
 
 def _print_text(draft: AgendaDraft) -> None:
@@ -34,17 +33,6 @@ def _print_text(draft: AgendaDraft) -> None:
             typer.echo(f"      why: {item.reason}")
         if item.source_ref:
             typer.echo(f"      source: {item.source_ref}")
-
-
-def _refiner(svc: Services, manager_name: str) -> AgendaRefiner | None:
-    """The LLM refiner when a model is configured; LangChain loads only then."""
-    if not svc.settings.llm.enabled:
-        return None
-    from assistant.agenda.llm import LLMAgendaRefiner
-    from assistant.llm import LLMClient
-
-    client = LLMClient.from_settings(svc.settings)
-    return LLMAgendaRefiner(client, manager_name=manager_name) if client else None
 
 
 def agenda(
@@ -84,21 +72,12 @@ def agenda(
         check_minutes(minutes)
     svc = services()
     who = svc.resolve_manager(manager)
-    refiner = _refiner(svc, who.name)
-    retriever = svc.retriever(who.id) if search else None
-    with svc.repos(who.id) as repos:
-        draft = draft_agenda(
-            repos,
-            name,
-            meeting_date=day,
-            minutes=minutes,
-            today=as_of,
-            retriever=retriever,
-            refiner=refiner,
-        )
-        if save:
-            meeting_id = save_agenda(repos, name, draft)
-            draft = draft.model_copy(update={"meeting_id": meeting_id})
+    draft = svc.agenda.draft(
+        who.id, name, meeting_date=day, minutes=minutes, today=as_of, search=search
+    )
+    if save:
+        meeting_id = svc.agenda.save(who.id, name, draft)
+        draft = draft.model_copy(update={"meeting_id": meeting_id})
     if as_json:
         print_json(draft.to_json_dict())
     elif markdown:

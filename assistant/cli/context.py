@@ -12,8 +12,8 @@ from assistant.errors import BadInputError
 from assistant.services import Services
 
 
-def services() -> Services:
-    return Services.from_settings()
+def services(*, migrate_db: bool = True) -> Services:
+    return Services.from_settings(migrate_db=migrate_db)
 
 
 def print_json(data: Any) -> None:

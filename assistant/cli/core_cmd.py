@@ -11,9 +11,6 @@ from typing import Annotated
 import typer
 
 from assistant.cli.context import parse_date, print_json, services
-from assistant.db.repositories import ManagerRepository
-from assistant.demo.seed import seed_demo
-from assistant.team.health import team_health
 
 
 def init(
@@ -30,17 +27,15 @@ def init(
         f"Database ready: {svc.settings.resolved_database_url.split('://')[0]} "
         f"in {svc.settings.data_dir}"
     )
-    with svc.session() as session:
-        repo = ManagerRepository(session)
-        if manager:
-            created = repo.get_or_create(manager)
-            typer.echo(f"Manager profile: {created.name}")
-        if seed_demo_if_empty and not repo.all():
-            result = seed_demo(session)
-            typer.echo(
-                f"Seeded the demo team: {result.reports} reports, {result.meetings} meetings "
-                f"(remove it any time with `coach demo --remove`)."
-            )
+    if manager:
+        created = svc.team.create_team(manager)
+        typer.echo(f"Manager profile: {created.name}")
+    if seed_demo_if_empty and not svc.managers():
+        result = svc.team.seed_demo()
+        typer.echo(
+            f"Seeded the demo team: {result.reports} reports, {result.meetings} meetings "
+            f"(remove it any time with `coach demo --remove`)."
+        )
 
 
 def demo(
@@ -52,8 +47,7 @@ def demo(
         removed = svc.remove_demo_team()
         typer.echo("Demo team removed." if removed else "There was no demo team.")
         return
-    with svc.session() as session:
-        result = seed_demo(session)
+    result = svc.team.seed_demo()
     if result.created:
         typer.echo(
             f"Seeded the demo team: {result.reports} reports, {result.meetings} meetings, "
@@ -75,8 +69,7 @@ def team(
     who = svc.resolve_manager(manager)
     day = parse_date(today, option="--today")
     now = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC) if day else dt.datetime.now(dt.UTC)
-    with svc.repos(who.id) as repos:
-        rows = team_health(repos, now=now)
+    rows = svc.team.health(who.id, now=now)
     if as_json:
         print_json(
             {"manager": who.name, "demo": who.is_demo, "reports": [r.as_json() for r in rows]}

@@ -38,23 +38,20 @@ def recap(
     if not file.is_file():
         raise BadInputError(f"{file} is not a file")
     # Imported here so `coach --help` stays fast.
-    from assistant.config import get_settings
-    from assistant.config.saved import effective_settings
-    from assistant.llm import LLMClient
     from assistant.recap.builtin import extract_recap
-    from assistant.recap.service import draft_recap
+    from assistant.services import Services
 
     cases = load_cases(file)
     engines: dict[str, RecapEngine] = {"built-in": extract_recap}
-    llm = LLMClient.from_settings(effective_settings(get_settings()))
+    svc = Services.from_settings(migrate_db=False)
+    llm = svc.llm()
     if llm is not None:
-        engines[llm.engine_label] = lambda notes, **kw: draft_recap(
+        engines[llm.engine_label] = lambda notes, **kw: svc.recap.draft_for(
             notes,
             meeting_date=kw["meeting_date"],
             manager=kw["manager"],
             report=kw["report"],
             people=kw.get("known_people", ()),
-            llm=llm,
         )
     results = {name: evaluate(cases, engine) for name, engine in engines.items()}
     if as_json:

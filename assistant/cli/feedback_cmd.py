@@ -26,26 +26,13 @@ def feedback(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Question-based feedback wording (SBI), openers, a plan and a follow-up for one report."""
-    from assistant.feedback.llm import FeedbackRefiner
-    from assistant.feedback.service import draft_feedback
-
     if not any(v and v.strip() for v in (what, situation, behaviour, impact)):
         raise BadInputError("Describe what happened with --what (or --situation/--behaviour)")
     svc = services()
     who = svc.resolve_manager(manager)
-    llm = svc.llm()
-    with svc.repos(who.id) as repos:
-        report = repos.reports.find(name)
-        draft = draft_feedback(
-            repos,
-            report,
-            kind,
-            what=what,
-            situation=situation,
-            behaviour=behaviour,
-            impact=impact,
-            refiner=FeedbackRefiner(llm) if llm else None,
-        )
+    draft = svc.feedback.draft(
+        who.id, name, kind, what=what, situation=situation, behaviour=behaviour, impact=impact
+    )
     if as_json:
         print_json(draft.to_json_dict())
         return
@@ -93,18 +80,15 @@ def feedback_log(
     manager: Annotated[str | None, typer.Option(help="Whose team (default: yours).")] = None,
 ) -> None:
     """Log feedback you delivered (it feeds the praise : constructive balance)."""
-    from assistant.feedback.service import log_feedback
-
     if not wording.strip():
         raise BadInputError("--wording cannot be empty")
     svc = services()
     who = svc.resolve_manager(manager)
-    with svc.repos(who.id) as repos:
-        report = repos.reports.find(name)
-        entry = log_feedback(
-            repos, report, kind, wording=wording, response=response, given_on=parse_date(date)
-        )
-        typer.echo(f"Logged {kind.value} for {report.name} on {entry.given_on.isoformat()}.")
+    report = svc.team.report(who.id, name)
+    entry = svc.feedback.log(
+        who.id, report.id, kind, wording=wording, response=response, given_on=parse_date(date)
+    )
+    typer.echo(f"Logged {kind.value} for {report.name} on {entry.given_on.isoformat()}.")
 
 
 def register(app: typer.Typer) -> None:

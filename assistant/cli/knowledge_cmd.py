@@ -22,8 +22,7 @@ _GuidanceDir = Annotated[Path | None, typer.Option(hidden=True, help="Guidance f
 
 
 def _report_id(svc: Services, manager_id: int, name: str) -> int:
-    with svc.repos(manager_id) as repos:
-        return repos.reports.find(name).id
+    return svc.team.report(manager_id, name).id
 
 
 def _open_index(svc: Services) -> KnowledgeIndex:

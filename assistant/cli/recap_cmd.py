@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.cli.context import parse_date, print_json, services
-from assistant.config import get_settings
 from assistant.errors import BadInputError
+from assistant.recap.markdown import recap_markdown
+from assistant.recap.notes import prepare_notes
 
 if TYPE_CHECKING:
     from assistant.domain.recap import RecapDraft
-    from assistant.llm import LLMClient
 
 
 def recap(
@@ -34,27 +33,27 @@ def recap(
     ] = False,
 ) -> None:
     """Recap raw 1:1 notes: summary, decisions, action items (owner, due date) and more."""
-    # Job code (and LangChain) load only when a recap is asked for: other commands start fast.
-    from assistant.llm import LLMClient
-    from assistant.recap.service import draft_recap, prepare_notes, recap_markdown
-
     meeting_date = parse_date(date)
     assert meeting_date is not None
-    from assistant.config.saved import effective_settings
-
-    settings = effective_settings(get_settings())
-    prepared = prepare_notes(_read(file), max_bytes=settings.max_note_bytes)
-    for warning in prepared.warnings:
-        typer.echo(f"Warning: {warning}", err=True)
-    llm = LLMClient.from_settings(settings)
-
+    raw = _read(file)
+    # Without --save nothing touches the database: the notes are only read and drafted.
+    svc = services(migrate_db=save)
     if save:
-        draft = _recap_and_save(prepared.text, meeting_date, manager, report, llm)
+        if not report:
+            raise BadInputError("--save needs --report with the name of someone in your team")
+        who = svc.resolve_manager(manager)
+        stored = svc.recap.store_notes(who.id, report, raw, meeting_date)  # committed first
+        _warn(stored.warnings)
+        draft = svc.recap.draft(who.id, report, stored.text, meeting_date)
+        count = svc.recap.save(who.id, stored.meeting_id, draft)
+        typer.echo(f"Saved: notes, recap and {count} action items.", err=True)
     else:
         if not manager or not report:
             raise BadInputError("--manager and --report are needed (full names)")
-        draft = draft_recap(
-            prepared.text, meeting_date=meeting_date, manager=manager, report=report, llm=llm
+        prepared = prepare_notes(raw, max_bytes=svc.settings.max_note_bytes)
+        _warn(prepared.warnings)
+        draft = svc.recap.draft_for(
+            prepared.text, meeting_date=meeting_date, manager=manager, report=report
         )
     if as_json:
         print_json(draft.to_public_dict())
@@ -64,34 +63,9 @@ def recap(
         _print_readable(draft)
 
 
-def _recap_and_save(
-    notes: str,
-    meeting_date: dt.date,
-    manager: str | None,
-    report_name: str | None,
-    llm: LLMClient | None,
-) -> RecapDraft:
-    from assistant.recap.service import draft_recap, save_recap, store_raw_notes
-
-    if not report_name:
-        raise BadInputError("--save needs --report with the name of someone in your team")
-    svc = services()
-    who = svc.resolve_manager(manager)
-    with svc.repos(who.id) as repos:
-        report = repos.reports.find(report_name)
-        meeting = store_raw_notes(repos, report, meeting_date, notes)  # committed before drafting
-        team = [r.name for r in repos.reports.all()]
-        draft = draft_recap(
-            notes,
-            meeting_date=meeting_date,
-            manager=who.name,
-            report=report.name,
-            people=team,
-            llm=llm,
-        )
-        save_recap(repos, meeting, draft)
-    typer.echo(f"Saved: notes, recap and {len(draft.action_items)} action items.", err=True)
-    return draft
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        typer.echo(f"Warning: {warning}", err=True)
 
 
 def _read(file: str) -> bytes:

@@ -1,9 +1,9 @@
 """Choices made on the Settings page, kept in `settings.json` in the data directory.
 
-They are applied on top of the environment (`COACH_*`) by `effective_settings`, which Services
-calls once when it is built. The file is written with 0600 permissions. The API key is written
-only when the manager ticks "remember the key on this machine"; otherwise it lives in this
-process's memory until the app stops.
+`SavedChoicesSource` makes them a settings source that outranks the environment (`COACH_*`),
+so `get_settings()` is the one entry point for the app and the CLI alike. The file is written
+with 0600 permissions. The API key is written only when the manager ticks "remember the key on
+this machine"; otherwise it lives in this process's memory until the app stops.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
-from assistant.config.settings import LLMProvider, LLMSettings, Settings
+from assistant.config.settings import LLMProvider, LLMSettings
 from assistant.errors import BadInputError, StorageError
+from assistant.paths import default_data_dir
 
 logger = logging.getLogger(__name__)
 
@@ -71,11 +74,6 @@ def load_user_settings(data_dir: Path) -> UserSettings:
 def session_key(data_dir: Path) -> SecretStr | None:
     """A key entered this session without asking to remember it."""
     return _session_keys.get(_key(data_dir))
-
-
-def has_api_key(base: Settings) -> bool:
-    """Whether a key is available (environment, remembered, or entered this session)."""
-    return effective_settings(base).llm.api_key is not None
 
 
 def validate_choice(provider: LLMProvider, model: str, base_url: str | None) -> None:
@@ -152,33 +150,60 @@ def _write(path: Path, prefs: UserSettings) -> None:
         raise StorageError(f"Could not save your settings to {path}: {exc.strerror}") from exc
 
 
-def effective_settings(base: Settings) -> Settings:
-    """`base` (environment) with the Settings page's choices on top. Idempotent.
+class SavedChoicesSource(PydanticBaseSettingsSource):
+    """`settings.json` of the data folder as a settings source (see `Settings`).
 
-    A stored choice that no longer validates is ignored with a log line, so a bad file can
-    never stop the app from starting; the environment's settings are used instead.
+    The data folder itself comes from the sources below this one (code, environment, `.env`).
+    A stored choice that no longer validates is ignored with a log line, so a bad file can never
+    stop the app from starting; the environment's settings are used instead.
     """
-    prefs = load_user_settings(base.data_dir)
-    key = prefs.api_key or session_key(base.data_dir)
-    llm_changes: dict[str, Any] = {}
-    if prefs.provider is not None:
-        llm_changes["provider"] = prefs.provider
-        # A base URL belongs to the provider chosen with it.
-        llm_changes["base_url"] = prefs.base_url
-    if prefs.model:
-        llm_changes["model"] = prefs.model
-    if key is not None:
-        llm_changes["api_key"] = key
-    changes: dict[str, Any] = {}
-    if llm_changes:
-        merged = {**base.llm.model_dump(), **llm_changes}
-        try:
-            llm = LLMSettings.model_validate(merged)
-            validate_choice(llm.provider, llm.model, llm.base_url)
-        except (ValidationError, BadInputError) as exc:
-            logger.warning("Ignoring saved LLM settings that do not validate: %s", exc)
-        else:
-            changes["llm"] = llm
-    if prefs.redact is not None:
-        changes["redact"] = prefs.redact
-    return base.model_copy(update=changes) if changes else base
+
+    def __init__(
+        self, settings_cls: type[BaseSettings], *lower: PydanticBaseSettingsSource
+    ) -> None:
+        super().__init__(settings_cls)
+        self._lower = lower
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # unused: __call__ builds the whole dict at once
+
+    def _data_dir(self) -> Path:
+        for source in self._lower:
+            value = source().get("data_dir")
+            if value:
+                return Path(value)
+        return default_data_dir()
+
+    def __call__(self) -> dict[str, Any]:
+        data_dir = self._data_dir()
+        prefs = load_user_settings(data_dir)
+        key = prefs.api_key or session_key(data_dir)
+        llm: dict[str, Any] = {}
+        if prefs.provider is not None:
+            llm["provider"] = prefs.provider
+            # A base URL belongs to the provider chosen with it.
+            llm["base_url"] = prefs.base_url
+        if prefs.model:
+            llm["model"] = prefs.model
+        if key is not None:
+            llm["api_key"] = key
+        values: dict[str, Any] = {}
+        if llm and _valid_llm_choice(llm, self._lower):
+            values["llm"] = llm
+        if prefs.redact is not None:
+            values["redact"] = prefs.redact
+        return values
+
+
+def _valid_llm_choice(saved: dict[str, Any], lower: tuple[PydanticBaseSettingsSource, ...]) -> bool:
+    below: dict[str, Any] = {}
+    for source in reversed(lower):  # lowest priority first, so higher ones overwrite
+        found = source().get("llm") or {}
+        below.update(found if isinstance(found, dict) else found.model_dump())
+    try:
+        llm = LLMSettings.model_validate({**below, **saved})
+        validate_choice(llm.provider, llm.model, llm.base_url)
+    except (ValidationError, BadInputError) as exc:
+        logger.warning("Ignoring saved LLM settings that do not validate: %s", exc)
+        return False
+    return True

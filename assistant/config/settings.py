@@ -1,4 +1,8 @@
-"""One settings tree for the whole app, read from COACH_* environment variables and `.env`."""
+"""One settings tree for the whole app.
+
+Sources, highest priority first: values passed in code (tests), the choices saved on the
+Settings page (`settings.json` in the data folder), `COACH_*` environment variables, `.env`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from assistant.paths import default_data_dir
 
@@ -97,6 +105,20 @@ class Settings(BaseSettings):
     max_note_bytes: int = Field(
         default=200_000, gt=0, description="Largest raw note accepted (bytes, UTF-8)."
     )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        from assistant.config.saved import SavedChoicesSource
+
+        saved = SavedChoicesSource(settings_cls, init_settings, env_settings, dotenv_settings)
+        return init_settings, saved, env_settings, dotenv_settings, file_secret_settings
 
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:

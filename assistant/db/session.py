@@ -51,3 +51,12 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def describe_database(url: str) -> tuple[str, str]:
+    """What to show a person: ("SQLite file", its path) or ("Postgresql", URL, no password)."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return "SQLite file", parsed.database or ""
+    return backend.capitalize(), parsed.render_as_string(hide_password=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant.db.models import (
@@ -29,7 +28,7 @@ from assistant.db.models import (
     Topic,
     TopicMention,
 )
-from assistant.db.repositories import ManagerRepository
+from assistant.db.repositories import ManagerRepository, Repositories
 from assistant.demo import schema
 from assistant.demo.loader import load_demo_team
 
@@ -78,17 +77,12 @@ def demo_meeting_ids(session: Session) -> dict[str, int]:
         return {}
     team = load_demo_team()
     mapping: dict[str, int] = {}
+    repos = Repositories(session, demo.id)
     for spec in team.reports:
-        report = session.scalars(
-            select(Report).where(Report.manager_id == demo.id, Report.name == spec.name)
-        ).first()
+        report = repos.reports.by_exact_name(spec.name)
         if report is None:
             continue
-        rows = session.scalars(
-            select(Meeting)
-            .where(Meeting.report_id == report.id)
-            .order_by(Meeting.scheduled_at, Meeting.id)
-        ).all()
+        rows = repos.meetings.of_report(report.id, newest_first=False)
         ordered = sorted(spec.meetings, key=lambda m: -m.days_ago)
         mapping.update({m.key: row.id for m, row in zip(ordered, rows, strict=False)})
     return mapping
@@ -223,13 +217,5 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 
 def _summary(session: Session, manager_id: int, *, created: bool) -> SeedResult:
-    def count(model: type[Report] | type[Meeting] | type[ActionItem]) -> int:
-        return len(session.scalars(select(model.id).where(model.manager_id == manager_id)).all())
-
-    return SeedResult(
-        manager_id=manager_id,
-        created=created,
-        reports=count(Report),
-        meetings=count(Meeting),
-        action_items=count(ActionItem),
-    )
+    counts = ManagerRepository(session).row_counts(manager_id)
+    return SeedResult(manager_id=manager_id, created=created, **counts)

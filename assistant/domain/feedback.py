@@ -54,6 +54,9 @@ class FeedbackRequest(BaseModel):
     meeting_format: MeetingFormat | None = Field(
         default=None, description="Whether the report likes informal chats or bulleted points."
     )
+    manager_name: str = Field(
+        default="", max_length=200, description="Who gives the feedback (redacted for models)."
+    )
 
 
 class SBIStatement(BaseModel):

@@ -1,17 +1,21 @@
-"""LLM refinement of a feedback draft: one structured call, the same wording checks after it."""
+"""The feedback job's model adapter: one structured call that rewrites the wording (the same
+wording check runs on what comes back), and the streamed "Polish wording" action."""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.domain.feedback import FeedbackDraft, FeedbackRequest
-from assistant.errors import LLMError
 from assistant.feedback.builtin import check_wording
-from assistant.llm import LLMClient, fallback_notice
 from assistant.llm.prompts import PromptLibrary, default_library
+
+if TYPE_CHECKING:
+    from assistant.llm.client import LLMClient
 
 logger = logging.getLogger(__name__)
 
@@ -69,14 +73,16 @@ def _description(request: FeedbackRequest) -> str:
     return "\n".join(f"{label}: {value}" for label, value in fields if value)
 
 
-class FeedbackRefiner:
-    """Callable passed to `assistant.feedback.draft_feedback(refiner=...)`."""
+class LLMFeedbackRefiner:
+    """`Refiner[FeedbackDraft, FeedbackRequest]` backed by a model client (raises LLMError)."""
+
+    what = "wording"
 
     def __init__(self, llm: LLMClient, prompts: PromptLibrary | None = None) -> None:
         self.llm = llm
         self.prompts = prompts or default_library()
 
-    def __call__(self, draft: FeedbackDraft, request: FeedbackRequest) -> FeedbackDraft:
+    def refine(self, draft: FeedbackDraft, request: FeedbackRequest) -> FeedbackDraft:
         inputs = FeedbackPromptInputs(
             kind=request.kind,
             report=request.report_name,
@@ -87,12 +93,8 @@ class FeedbackRefiner:
             builtin_draft=json.dumps(draft.to_json_dict(), ensure_ascii=False, indent=1),
         )
         messages = self.prompts.render_model("feedback", inputs)
-        try:
-            answer = self.llm.structured(messages, LLMFeedback, people=[request.report_name])
-        except LLMError as exc:
-            logger.warning("feedback falls back to the built-in engine: %s", type(exc).__name__)
-            notice = fallback_notice(exc, "wording")
-            return draft.model_copy(update={"notices": [*draft.notices, notice]})
+        people = [p for p in (request.report_name, request.manager_name) if p]
+        answer = self.llm.structured(messages, LLMFeedback, people=people)
         refined = answer.value
         openers = [q.strip() for q in refined.openers if q.strip().endswith("?")]
         if len(openers) < 3:  # the model ignored the format: keep ours rather than show fewer
@@ -114,3 +116,17 @@ class FeedbackRefiner:
                 "notices": notices,
             }
         )
+
+
+class LLMFeedbackPolisher:
+    """Streams a polished version of the manager's own wording (raises LLMError, possibly
+    part-way through the stream)."""
+
+    def __init__(self, llm: LLMClient, prompts: PromptLibrary | None = None) -> None:
+        self.llm = llm
+        self.prompts = prompts or default_library()
+
+    def polish(self, statement: str, *, kind: str, style: str, people: list[str]) -> Iterator[str]:
+        inputs = FeedbackPolishInputs(statement=statement, kind=kind, style=style)
+        messages = self.prompts.render_model("feedback_polish", inputs)
+        return self.llm.stream(messages, people=people)

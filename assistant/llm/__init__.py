@@ -1,50 +1,14 @@
-"""The LLM engine: provider seam, structured calls with retries, streaming, redaction,
-fallback to the built-in engine, and the connection test.
+"""The LLM engine: everything that talks to a model lives here, and only here imports
+`openai` / `langchain_*`.
 
-Only this package imports `openai` / `langchain_openai`.
+- `providers.py`: the provider seam (a registry from settings to a chat model).
+- `client.py`: `LLMClient`, what job adapters receive (structured calls, streaming, redaction).
+- `structured.py`, `streaming.py`, `failures.py`: calls with retries and error mapping.
+- `errors.py`: failure kinds and their user-facing wording (light, no SDK imports).
+- `refine.py`: the `Refiner` protocol and `refine_or_fallback`, used by every job.
+- `prompts.py`, `messages.py`: prompt templates (strict Jinja) and message conversion.
+- `redaction.py`, `guard.py`, `health.py`: names out, no paid calls in tests, connection test.
+
+Import from the submodules: this package imports nothing on its own, so job code can use the
+light modules (`errors`, `refine`, `prompts`) without loading LangChain.
 """
-
-from assistant.llm.client import LLMClient
-from assistant.llm.failures import (
-    DEFAULT_BACKOFF,
-    NO_BACKOFF,
-    Backoff,
-    Failure,
-    FailureKind,
-    LLMCallError,
-    classify,
-)
-from assistant.llm.fallback import BUILTIN_ENGINE, EngineOutcome, fallback_notice, run_with_fallback
-from assistant.llm.guard import remote_calls_blocked, set_remote_calls_blocked
-from assistant.llm.health import ConnectionReport, test_connection
-from assistant.llm.providers import build_chat_model, provider_names, register_provider
-from assistant.llm.redaction import Redactor
-from assistant.llm.streaming import stream_text
-from assistant.llm.structured import StructuredResult, TokenUsage, call_structured
-
-__all__ = [
-    "BUILTIN_ENGINE",
-    "DEFAULT_BACKOFF",
-    "NO_BACKOFF",
-    "Backoff",
-    "ConnectionReport",
-    "EngineOutcome",
-    "Failure",
-    "FailureKind",
-    "LLMCallError",
-    "LLMClient",
-    "Redactor",
-    "StructuredResult",
-    "TokenUsage",
-    "build_chat_model",
-    "call_structured",
-    "classify",
-    "fallback_notice",
-    "provider_names",
-    "register_provider",
-    "remote_calls_blocked",
-    "run_with_fallback",
-    "set_remote_calls_blocked",
-    "stream_text",
-    "test_connection",
-]

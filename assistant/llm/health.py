@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.errors import CoachError
-from assistant.llm.failures import FailureKind, LLMCallError, classify
+from assistant.llm.errors import FailureKind, LLMCallError
+from assistant.llm.failures import classify
 from assistant.llm.guard import display_url
 from assistant.llm.messages import to_langchain
 from assistant.llm.prompts import PromptLibrary, default_library

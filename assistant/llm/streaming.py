@@ -15,7 +15,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
 from assistant.llm import guard
-from assistant.llm.failures import DEFAULT_BACKOFF, Backoff, LLMCallError, classify
+from assistant.llm.errors import LLMCallError
+from assistant.llm.failures import DEFAULT_BACKOFF, Backoff, classify
 from assistant.llm.messages import Messages, to_langchain
 from assistant.llm.structured import Sleep, model_name
 

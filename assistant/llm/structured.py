@@ -19,13 +19,8 @@ from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
 from assistant.llm import guard
-from assistant.llm.failures import (
-    DEFAULT_BACKOFF,
-    Backoff,
-    InvalidAnswerError,
-    LLMCallError,
-    classify,
-)
+from assistant.llm.errors import InvalidAnswerError, LLMCallError
+from assistant.llm.failures import DEFAULT_BACKOFF, Backoff, classify
 from assistant.llm.messages import Messages, to_langchain
 
 logger = logging.getLogger(__name__)

@@ -1,64 +1,39 @@
-"""Recap job: raw notes in, a checked recap out; notes are stored before anything processes them.
+"""The recap job's flow: raw notes in, a checked recap out; notes are stored before anything
+processes them.
 
-Flow: `prepare_notes` (decode, validate) -> `store_raw_notes` (commit verbatim) -> `draft_recap`
-(built-in engine, then the LLM if configured, verified against the notes, falling back with a
-notice) -> the manager edits -> `save_recap` (approved recap + action items) -> `recap_markdown`.
+`notes.prepare_notes` (decode, validate) -> `store_raw_notes` (commit verbatim) -> `draft_recap`
+(built-in engine, then the model if configured, verified against the notes, falling back with a
+notice) -> the manager edits -> `save_recap` (approved recap + action items) ->
+`markdown.recap_markdown`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-
-from sqlalchemy import delete
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.db.models import ActionItem, Meeting, MeetingStatus, OwnerRole, Report, utcnow
 from assistant.db.repositories import Repositories
+from assistant.domain.days import at_hour
 from assistant.domain.recap import RecapDraft
-from assistant.errors import BadInputError, InputTooLargeError, LLMError
-from assistant.llm import LLMClient, fallback_notice
-from assistant.llm.prompts import PromptLibrary, default_library
+from assistant.errors import BadInputError
+from assistant.llm.refine import Refiner, refine_or_fallback
 from assistant.recap.builtin import extract_recap
-from assistant.recap.verify import LLMRecap, RecapPromptInputs, owner_role, verify_llm_recap
+from assistant.recap.llm import RecapContext
+from assistant.recap.notes import prepare_notes
+from assistant.recap.verify import owner_role
 from assistant.team.topics import infer_topics
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_NOTE_BYTES = 200_000
-
-
-@dataclass(frozen=True)
-class PreparedNotes:
-    text: str
-    warnings: list[str] = field(default_factory=list)
-
-
-def prepare_notes(raw: str | bytes, *, max_bytes: int = DEFAULT_MAX_NOTE_BYTES) -> PreparedNotes:
-    """Decode and validate pasted or uploaded notes; raise a clear error for empty/oversized."""
-    warnings: list[str] = []
-    if isinstance(raw, bytes):
-        size = len(raw)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("utf-8", errors="replace")
-            warnings.append(
-                "The notes were not valid UTF-8; unreadable characters were replaced with \ufffd."
-            )
-    else:
-        text = raw
-        size = len(raw.encode("utf-8", errors="replace"))
-    if size > max_bytes:
-        raise InputTooLargeError(
-            f"The notes are {size // 1000} KB; the limit is {max_bytes // 1000} KB. "
-            "Split them into one paste per meeting. Nothing was saved."
-        )
-    if not text.strip():
-        raise BadInputError("The notes are empty: paste what you wrote during the 1:1.")
-    return PreparedNotes(text, warnings)
+RecapRefiner = Refiner[RecapDraft, RecapContext]
+NEW_MEETING_HOUR = 12  # notes pasted for a day with no 1:1 on record
 
 
 def draft_recap(
@@ -68,42 +43,16 @@ def draft_recap(
     manager: str,
     report: str,
     people: Sequence[str] = (),
-    llm: LLMClient | None = None,
-    prompts: PromptLibrary | None = None,
+    refiner: RecapRefiner | None = None,
 ) -> RecapDraft:
-    """Built-in draft first; an LLM, if given, refines it in one call (checked, with fallback)."""
+    """Built-in draft first; the model, if configured, refines it (checked, with fallback)."""
     builtin = extract_recap(
         notes, meeting_date=meeting_date, manager=manager, report=report, known_people=people
     )
-    if llm is None:
-        return builtin
-    library = prompts or default_library()
-    others = [p for p in people if p not in (manager, report)]
-    inputs = RecapPromptInputs(
-        notes=notes,
-        meeting_date=meeting_date.isoformat(),
-        manager=manager,
-        report=report,
-        people=others,
-        builtin_draft=json.dumps(builtin.to_public_dict(), ensure_ascii=False, indent=1),
+    context = RecapContext(
+        notes=notes, meeting_date=meeting_date, manager=manager, report=report, people=people
     )
-    messages = library.render_model("recap", inputs)
-    try:
-        answer = llm.structured(messages, LLMRecap, people=[manager, report, *others])
-    except LLMError as exc:
-        logger.warning("recap falls back to the built-in engine: %s", type(exc).__name__)
-        notice = fallback_notice(exc, "recap")
-        return builtin.model_copy(update={"notices": [*builtin.notices, notice]})
-    return verify_llm_recap(
-        answer.value,
-        notes=notes,
-        builtin=builtin,
-        manager=manager,
-        report=report,
-        people=people,
-        meeting_date=meeting_date,
-        engine=answer.engine,
-    )
+    return refine_or_fallback(refiner, builtin, context)
 
 
 def store_raw_notes(
@@ -120,26 +69,15 @@ def store_raw_notes(
         if meeting.report_id != report.id:
             raise BadInputError("That meeting belongs to someone else")
     else:
-        meeting = _meeting_on(repos, report, meeting_date)
+        meeting = repos.meetings.on_day(report.id, meeting_date) or repos.meetings.schedule(
+            report.id, at_hour(meeting_date, NEW_MEETING_HOUR)
+        )
         if meeting.raw_notes.strip() and meeting.raw_notes.strip() not in notes:
             # A second paste for the same day is added below the first: nothing is lost.
             notes = f"{meeting.raw_notes.rstrip()}\n\n---\n\n{notes}"
     saved = repos.meetings.save_raw_notes(meeting.id, notes)
     repos.session.commit()  # durable now, whatever happens to the processing that follows
     return saved
-
-
-def _meeting_on(repos: Repositories, report: Report, day: dt.date) -> Meeting:
-    start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.UTC)
-    same_day = repos.meetings.of_report(
-        report.id,
-        since=start,
-        until=start + dt.timedelta(days=1),
-        statuses=[MeetingStatus.SCHEDULED, MeetingStatus.HELD],
-    )
-    if same_day:
-        return same_day[0]
-    return repos.meetings.schedule(report.id, start.replace(hour=12))
 
 
 def save_recap(
@@ -158,11 +96,7 @@ def save_recap(
     if meeting.status is MeetingStatus.SCHEDULED:
         meeting.status = MeetingStatus.HELD
     # Re-saving replaces what this meeting produced before, so edits never duplicate items.
-    repos.session.execute(
-        delete(ActionItem).where(
-            ActionItem.manager_id == repos.manager_id, ActionItem.meeting_id == meeting.id
-        )
-    )
+    repos.action_items.delete_for_meeting(meeting.id)
     items = [
         repos.action_items.add(
             report_id=report.id,
@@ -179,35 +113,75 @@ def save_recap(
     return items
 
 
-def recap_markdown(
-    draft: RecapDraft,
-    *,
-    report: str,
-    meeting_date: dt.date,
-    include_personal: bool = False,
-) -> str:
-    """A shareable recap for the report: no private notes; personal details only if kept."""
-    lines = [f"# 1:1 recap: {report}, {meeting_date:%A %d %B %Y}", ""]
-    if draft.summary:
-        lines += [draft.summary, ""]
-    sections: list[tuple[str, list[str]]] = [
-        ("Decisions", draft.decisions),
-        ("Wins and recognition", draft.praise),
-        ("Concerns we discussed", draft.concerns),
-    ]
-    if include_personal:
-        sections.append(("Personal updates", draft.personal))
-    for title, entries in sections:
-        if entries:
-            lines += [f"## {title}", *[f"- {e}" for e in entries], ""]
-    lines.append("## Action items")
-    if draft.action_items:
-        for item in draft.action_items:
-            due = f", due {item.due:%a %d %b}" if item.due else ""
-            lines.append(f"- [ ] {item.task} ({item.owner}{due})")
-    else:
-        lines.append("- None this time.")
-    lines.append("")
-    if draft.follow_ups:
-        lines += ["## Next time", *[f"- {e}" for e in draft.follow_ups], ""]
-    return "\n".join(lines).rstrip() + "\n"
+@dataclass(frozen=True)
+class StoredNotes:
+    """Notes saved on a meeting, as the manager will see them drafted."""
+
+    meeting_id: int
+    text: str
+    warnings: list[str]
+
+
+class RecapService:
+    """The recap job for the CLI and the Recap page (same calls, same arguments)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def store_notes(
+        self, manager_id: int, report_id: int | str, raw: str | bytes, meeting_date: dt.date
+    ) -> StoredNotes:
+        """Decode and check the notes, then commit them on that day's 1:1 before anything else.
+
+        Raises BadInputError (nothing stored) for empty or oversized notes.
+        """
+        prepared = prepare_notes(raw, max_bytes=self.services.settings.max_note_bytes)
+        with self.services.repos(manager_id) as repos:
+            report = repos.reports.resolve(report_id)
+            meeting = store_raw_notes(repos, report, meeting_date, prepared.text)
+            return StoredNotes(meeting.id, prepared.text, list(prepared.warnings))
+
+    def draft(
+        self, manager_id: int, report_id: int | str, notes: str, meeting_date: dt.date
+    ) -> RecapDraft:
+        """A checked recap of notes about one report; the team's names help find owners."""
+        with self.services.repos(manager_id) as repos:
+            report = repos.reports.resolve(report_id)
+            manager, report_name = report.manager.name, report.name
+            team = [r.name for r in repos.reports.all()]
+        return self.draft_for(
+            notes,
+            meeting_date=meeting_date,
+            manager=manager,
+            report=report_name,
+            people=[manager, *team],
+        )
+
+    def draft_for(
+        self,
+        notes: str,
+        *,
+        meeting_date: dt.date,
+        manager: str,
+        report: str,
+        people: Sequence[str] = (),
+    ) -> RecapDraft:
+        """A checked recap for people named by hand (no team in the database needed)."""
+        return draft_recap(
+            notes,
+            meeting_date=meeting_date,
+            manager=manager,
+            report=report,
+            people=people,
+            refiner=self.services.refiners.recap,
+        )
+
+    def save(
+        self, manager_id: int, meeting_id: int, draft: RecapDraft, *, keep_personal: bool = False
+    ) -> int:
+        """Store the manager's edited recap and its action items; returns how many items."""
+        with self.services.repos(manager_id) as repos:
+            meeting = repos.meetings.get(meeting_id)
+            count = len(save_recap(repos, meeting, draft, keep_personal=keep_personal))
+        self.services.reindex_notes(manager_id)
+        return count

@@ -11,52 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING
 
 from assistant.domain.recap import ActionFlag, ActionItemDraft, OwnerRole, RecapDraft
+
+if TYPE_CHECKING:
+    from assistant.recap.llm import LLMRecap
 
 _WORD = re.compile(r"[a-z0-9]+")
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|\[[ xX]?\])\s*")
 WINDOW_LINES = 3
 MIN_COVERAGE = 0.85
 MAX_DUE_DAYS = 400
-
-
-class RecapPromptInputs(BaseModel):
-    """Everything `prompts/recap/*.j2` may use (checked against the templates by a test)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    notes: str
-    meeting_date: str
-    manager: str
-    report: str
-    people: list[str]
-    builtin_draft: str
-
-
-class LLMActionItem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    task: str = Field(description="Short imperative sentence.")
-    owner: str = Field(description="Full name of the person who committed.")
-    due: str | None = Field(description="YYYY-MM-DD, or null when the notes give no clear day.")
-    evidence: str = Field(description="The line or sentence of the notes, copied verbatim.")
-
-
-class LLMRecap(BaseModel):
-    """The structured answer the recap prompt asks for (all fields required: strict schemas)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    summary: str
-    decisions: list[str]
-    action_items: list[LLMActionItem]
-    praise: list[str]
-    concerns: list[str]
-    personal: list[str]
-    follow_ups: list[str]
 
 
 def _words(text: str) -> list[str]:

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from assistant.agenda.llm import AgendaPromptInputs, LLMAgendaRefiner
 from assistant.agenda.service import draft_agenda
-from assistant.llm import Backoff, LLMClient, set_remote_calls_blocked
+from assistant.llm.client import LLMClient
 from assistant.llm.prompts import PromptLibrary, check_inputs
 from assistant.services import Services
 from tests.agenda.support import SECRET, TODAY, ScriptedRetriever, Team, make_team
-from tests.support.fake_openai import FakeOpenAIServer, Respond, llm_settings_for
-
-FAST = Backoff(initial=0.001, factor=2.0, maximum=0.01, jitter=0.0)
+from tests.support.fake_openai import FakeOpenAIServer, Respond
 
 
 @pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    set_remote_calls_blocked(None)
+def server(fake_openai: FakeOpenAIServer) -> FakeOpenAIServer:
+    return fake_openai
 
 
 @pytest.fixture
-def refiner(server: FakeOpenAIServer) -> LLMAgendaRefiner:
-    client = LLMClient.from_settings(llm_settings_for(server), backoff=FAST, sleep=lambda _: None)
-    assert client is not None
-    return LLMAgendaRefiner(client, manager_name="Avery Stone")
+def refiner(llm_client: LLMClient) -> LLMAgendaRefiner:
+    return LLMAgendaRefiner(llm_client)
 
 
 def _answer(team: Team, svc: Services) -> dict[str, Any]:

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 
 from assistant.agenda.builtin import AgendaContext
-from assistant.agenda.service import agenda_markdown, draft_agenda, load_agenda, save_agenda
+from assistant.agenda.service import draft_agenda
+from assistant.agenda.storage import agenda_markdown, load_agenda, save_agenda
 from assistant.db.models import MeetingStatus
 from assistant.db.repositories import ManagerRepository, Repositories
 from assistant.db.repositories.agenda_items import AgendaItemRepository
 from assistant.domain.agenda import AgendaDraft
-from assistant.errors import BadInputError, NotFoundError
+from assistant.errors import BadInputError, LLMError, NotFoundError
 from assistant.services import Services
 from tests.agenda.support import TODAY, ScriptedRetriever, make_team
 
@@ -175,12 +176,16 @@ def test_retrieval_adds_citations_when_an_index_is_given(sqlite_services: Servic
 
 
 class _BrokenRefiner:
+    what = "agenda"
+
     def refine(self, draft: AgendaDraft, context: AgendaContext) -> AgendaDraft:
-        raise RuntimeError("model timed out")
+        raise LLMError("model timed out")
 
 
 class _GreedyRefiner:
     """Rewrites titles but drops every open action item: the service must restore them."""
+
+    what = "agenda"
 
     def refine(self, draft: AgendaDraft, context: AgendaContext) -> AgendaDraft:
         items = [

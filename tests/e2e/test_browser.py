@@ -308,3 +308,58 @@ def _owners_in_db(data_dir: Path) -> dict[str, str]:
             " WHERE created_at >= datetime('now', '-1 hour')"
         ).fetchall()
     return {task: owner for task, owner in rows}
+
+
+def test_prepare_and_feedback_use_the_configured_model_in_a_real_browser(
+    page: Any, tmp_path: Path
+) -> None:
+    """With a model set on the Settings page, Prepare and Feedback draft with it (badge), and
+    fall back to the built-in draft with a notice when the server fails."""
+    from assistant.config import LLMProvider
+    from assistant.config.saved import save_user_settings
+    from tests.support.fake_openai import FakeOpenAIServer, Respond
+    from tests.support.llm_answers import answer_each_job
+
+    data_dir = tmp_path / "data"
+    with FakeOpenAIServer(default=Respond.call(answer_each_job)) as server:
+        save_user_settings(
+            data_dir,
+            provider=LLMProvider.OPENAI_COMPATIBLE,
+            model="fake-model",
+            base_url=server.base_url,
+            redact=True,
+        )
+        with _streamlit(data_dir, tmp_path / "streamlit.log", seed_demo=True) as url:
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.goto(url)
+            expect(page.get_by_text("Drafts refined by")).to_be_visible()
+            timings: dict[str, float] = {}
+
+            _open(page, "Prepare", timings)
+            page.get_by_role("button", name="Draft agenda").click()
+            expect(page.get_by_text("Drafted by: llm:fake-model")).to_be_visible()
+            assert any("agenda" in r.prompt_text.lower() for r in server.chat_requests)
+            _no_exception(page, "prepare with model")
+            _shot(page, "10-prepare-model")
+
+            _open(page, "Feedback", timings)
+            what = page.get_by_label("What happened")
+            what.fill("In Tuesday's demo she walked the clinic through the import flow.")
+            what.press("Control+Enter")
+            page.get_by_role("button", name="Draft feedback").click()
+            expect(page.get_by_text("Drafted by: llm:fake-model")).to_be_visible()
+            _no_exception(page, "feedback with model")
+            _shot(page, "11-feedback-model")
+
+            server.default = Respond.server_error()
+            asked = len(server.chat_requests)
+            page.get_by_role("button", name="Draft feedback").click()
+            expect(page.get_by_text("showing the built-in wording")).to_be_visible()
+            expect(page.get_by_text("Drafted by: built-in engine")).to_be_visible()
+            assert len(server.chat_requests) > asked
+
+            _open(page, "Prepare", timings)
+            page.get_by_role("button", name=re.compile("Draft (agenda|again)")).click()
+            expect(page.get_by_text("showing the built-in agenda")).to_be_visible()
+            _no_exception(page, "prepare fallback")
+            _shot(page, "12-prepare-fallback")

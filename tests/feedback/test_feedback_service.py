@@ -8,9 +8,9 @@ import pytest
 
 from assistant.db.models import FeedbackKind, FeedbackStyle
 from assistant.db.repositories import ManagerRepository
-from assistant.feedback.llm import FeedbackRefiner
+from assistant.feedback.llm import LLMFeedbackRefiner
 from assistant.feedback.service import draft_feedback, feedback_balance, log_feedback
-from assistant.llm import LLMClient
+from assistant.llm.client import LLMClient
 from assistant.services import Services
 from tests.support.cli import Coach
 from tests.support.fake_openai import FakeOpenAIServer, Respond
@@ -104,7 +104,7 @@ def test_llm_refines_the_wording_and_sees_the_context(
             repos.reports.get(rid),
             FeedbackKind.CONSTRUCTIVE,
             what=WHAT,
-            refiner=FeedbackRefiner(llm_client),
+            refiner=LLMFeedbackRefiner(llm_client),
             today=TODAY,
         )
     assert draft.engine == "llm:gpt-4o-mini"
@@ -127,7 +127,7 @@ def test_llm_wording_gets_the_same_checks(
             repos.reports.get(rid),
             FeedbackKind.CONSTRUCTIVE,
             what=WHAT,
-            refiner=FeedbackRefiner(llm_client),
+            refiner=LLMFeedbackRefiner(llm_client),
             today=TODAY,
         )
     categories = {issue.category for issue in draft.wording_check.issues}
@@ -148,7 +148,7 @@ def test_llm_failure_falls_back_to_the_builtin_wording(
             report,
             FeedbackKind.CONSTRUCTIVE,
             what=WHAT,
-            refiner=FeedbackRefiner(llm_client),
+            refiner=LLMFeedbackRefiner(llm_client),
             today=TODAY,
         )
     assert draft.engine == "built-in"

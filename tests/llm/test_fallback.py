@@ -1,44 +1,56 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pydantic import BaseModel
 
 from assistant.errors import LLMError
-from assistant.llm import (
-    BUILTIN_ENGINE,
-    NO_BACKOFF,
-    FailureKind,
-    LLMCallError,
-    LLMClient,
-    StructuredResult,
-    run_with_fallback,
-)
-from assistant.llm.fallback import fallback_notice
+from assistant.llm.client import LLMClient
+from assistant.llm.errors import FailureKind, LLMCallError
+from assistant.llm.failures import NO_BACKOFF
+from assistant.llm.refine import BUILTIN_ENGINE, fallback_notice, refine_or_fallback
+from assistant.llm.structured import StructuredResult
 from tests.support.fake_openai import FakeOpenAIServer, Respond
 
 
 class Draft(BaseModel):
     summary: str
+    engine: str = BUILTIN_ENGINE
+    notices: list[str] = []
 
 
 BUILTIN = Draft(summary="built-in summary")
 
 
-def test_no_model_configured_uses_builtin_without_notice() -> None:
-    outcome = run_with_fallback(None, BUILTIN)
+class ModelRefiner:
+    """A job adapter in miniature: asks the model for a summary (or runs `call`)."""
 
-    assert outcome == (BUILTIN, "built-in", ())
-    assert not outcome.used_llm
+    what = "recap"
+
+    def __init__(self, call: Callable[[], StructuredResult[Draft]]) -> None:
+        self.call = call
+
+    def refine(self, draft: Draft, context: str) -> Draft:
+        answer = self.call()
+        return answer.value.model_copy(update={"engine": answer.engine})
+
+
+def test_no_model_configured_uses_builtin_without_notice() -> None:
+    result = refine_or_fallback(None, BUILTIN, "notes")
+
+    assert result == BUILTIN
+    assert (result.engine, result.notices) == ("built-in", [])
 
 
 def test_llm_success_labels_engine_with_model() -> None:
     answer = StructuredResult(Draft(summary="llm"), "gpt-4o-mini", attempts=1, latency_ms=5.0)
 
-    result, engine, notices = run_with_fallback(lambda: answer, BUILTIN)
+    result = refine_or_fallback(ModelRefiner(lambda: answer), BUILTIN, "notes")
 
-    assert result == Draft(summary="llm")
-    assert engine == "llm:gpt-4o-mini"
-    assert notices == ()
+    assert result.summary == "llm"
+    assert result.engine == "llm:gpt-4o-mini"
+    assert result.notices == []
 
 
 @pytest.mark.parametrize(
@@ -75,18 +87,15 @@ def test_llm_failure_falls_back_to_builtin_with_notice(fake_openai: FakeOpenAISe
     assert client is not None
     fake_openai.enqueue(*[Respond.server_error()] * 3)
 
-    outcome = run_with_fallback(
-        lambda: client.structured([{"role": "user", "content": "notes"}], Draft),
-        BUILTIN,
-        what="recap",
-    )
+    refiner = ModelRefiner(lambda: client.structured([{"role": "user", "content": "notes"}], Draft))
+    result = refine_or_fallback(refiner, BUILTIN, "notes")
 
-    assert outcome.result is BUILTIN
-    assert outcome.engine == BUILTIN_ENGINE
-    assert outcome.notices == (
+    assert result.summary == BUILTIN.summary
+    assert result.engine == BUILTIN_ENGINE
+    assert result.notices == [
         "The AI model could not be reached (server error 3 times, HTTP 500); "
         "showing the built-in recap.",
-    )
+    ]
 
 
 def test_bugs_are_not_swallowed_by_fallback() -> None:
@@ -94,4 +103,4 @@ def test_bugs_are_not_swallowed_by_fallback() -> None:
         raise KeyError("bug")
 
     with pytest.raises(KeyError):
-        run_with_fallback(broken, BUILTIN)
+        refine_or_fallback(ModelRefiner(broken), BUILTIN, "notes")

@@ -6,8 +6,16 @@ from pydantic import BaseModel, SecretStr
 
 from assistant.config import LLMSettings
 from assistant.errors import LLMError
-from assistant.llm import build_chat_model, call_structured, set_remote_calls_blocked, stream_text
-from assistant.llm.guard import ALLOW_ENV, display_url, is_local_url, remote_calls_blocked
+from assistant.llm.guard import (
+    ALLOW_ENV,
+    display_url,
+    is_local_url,
+    remote_calls_blocked,
+    set_remote_calls_blocked,
+)
+from assistant.llm.providers import build_chat_model
+from assistant.llm.streaming import stream_text
+from assistant.llm.structured import call_structured
 
 BLOCKED = "remote model calls are disabled in tests"
 

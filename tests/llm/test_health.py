@@ -5,7 +5,7 @@ import socket
 from pydantic import SecretStr
 
 from assistant.config import LLMSettings, Settings
-from assistant.llm import test_connection as check_connection
+from assistant.llm.health import test_connection as check_connection
 from tests.support.fake_openai import FakeOpenAIServer, Respond, llm_settings_for
 
 

@@ -9,7 +9,7 @@ from assistant.agenda.llm import AgendaPromptInputs
 from assistant.feedback.llm import FeedbackPolishInputs, FeedbackPromptInputs
 from assistant.llm.prompts import PromptError, PromptLibrary, check_inputs, fence, jobs, render
 from assistant.paths import PROMPTS_DIR
-from assistant.recap.verify import RecapPromptInputs
+from assistant.recap.llm import RecapPromptInputs
 
 
 class PingInput(BaseModel):

@@ -6,8 +6,12 @@ from pydantic import SecretStr
 
 from assistant.config import LLMSettings, Settings
 from assistant.errors import ConfigError
-from assistant.llm import build_chat_model, provider_names
-from assistant.llm.providers import LOCAL_PLACEHOLDER_KEY, get_factory
+from assistant.llm.providers import (
+    LOCAL_PLACEHOLDER_KEY,
+    build_chat_model,
+    get_factory,
+    provider_names,
+)
 
 LOCAL = "http://127.0.0.1:9/v1"
 

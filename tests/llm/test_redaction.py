@@ -4,9 +4,8 @@ import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from assistant.llm import Redactor
 from assistant.llm.client import redact_messages
-from assistant.llm.redaction import placeholder
+from assistant.llm.redaction import Redactor, placeholder
 
 PEOPLE = ["Maria Santos", "Sam Lee", "Will Turner"]
 

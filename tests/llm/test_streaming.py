@@ -5,14 +5,11 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant.config import Settings
 from assistant.errors import LLMError
-from assistant.llm import (
-    NO_BACKOFF,
-    FailureKind,
-    LLMCallError,
-    LLMClient,
-    build_chat_model,
-    stream_text,
-)
+from assistant.llm.client import LLMClient
+from assistant.llm.errors import FailureKind, LLMCallError
+from assistant.llm.failures import NO_BACKOFF
+from assistant.llm.providers import build_chat_model
+from assistant.llm.streaming import stream_text
 from tests.support.fake_openai import FakeOpenAIServer, Respond
 
 MESSAGES = [{"role": "user", "content": "How do I give Priya feedback?"}]

@@ -5,15 +5,12 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.config import LLMSettings, Settings
 from assistant.errors import LLMError
-from assistant.llm import (
-    NO_BACKOFF,
-    Backoff,
-    FailureKind,
-    LLMCallError,
-    LLMClient,
-    build_chat_model,
-    call_structured,
-)
+from assistant.llm.client import LLMClient
+from assistant.llm.errors import FailureKind, LLMCallError
+from assistant.llm.failures import NO_BACKOFF, Backoff
+from assistant.llm.providers import build_chat_model
+from assistant.llm.structured import call_structured
+from tests.conftest import FAST_BACKOFF
 from tests.support.fake_openai import FakeOpenAIServer, Reply, Respond, llm_settings_for
 
 
@@ -29,7 +26,6 @@ class RecapAnswer(BaseModel):
     action_items: list[ActionItem]
 
 
-FAST_BACKOFF = Backoff(initial=0.001, maximum=0.01, jitter=0.0)
 GOOD = {"summary": "Shipped v2", "action_items": [{"task": "Write notes", "owner": "Sam Lee"}]}
 MESSAGES = [
     {"role": "system", "content": "You write recaps."},

@@ -89,6 +89,7 @@ def use_fake_llm(data_dir: Path, server: FakeOpenAIServer, model: str = "fake-mo
         base_url=server.base_url,
         redact=True,
     )
+    get_settings.cache_clear()
     st.cache_resource.clear()
 
 

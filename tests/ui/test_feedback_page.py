@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from assistant.db.models import FeedbackKind
-from assistant.llm.prompts import default_library
 from tests.support.fake_openai import FakeOpenAIServer, Respond
+from tests.support.llm_answers import feedback_answer
 from tests.ui.conftest import demo_services, run_app, texts, use_fake_llm
 
 PAGE = "app_pages/feedback.py"
@@ -104,15 +102,14 @@ def test_polish_button_is_hidden_without_a_model(demo_data_dir: Path) -> None:
     assert not [b for b in at.button if b.key == "fb_polish"]
 
 
-@pytest.mark.skipif(
-    "feedback_polish" not in default_library().jobs(),
-    reason="prompts/feedback_polish/ is not in this checkout yet",
-)
 def test_polish_streams_the_model_answer(
     demo_data_dir: Path, fake_openai: FakeOpenAIServer
 ) -> None:
     use_fake_llm(demo_data_dir, fake_openai)
-    fake_openai.enqueue(Respond.text("Thank you for walking the clinic through the import."))
+    fake_openai.enqueue(
+        Respond.json(feedback_answer()),  # the draft
+        Respond.text("Thank you for walking the clinic through the import."),  # the polish
+    )
     at = _drafted()
     at.button(key="fb_polish").click().run()
     assert not at.exception

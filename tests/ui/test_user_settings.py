@@ -1,4 +1,4 @@
-"""assistant.config.saved: choices from the Settings page applied on top of the environment."""
+"""settings.json: choices from the Settings page, a settings source above the environment."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from assistant.config import LLMProvider, LLMSettings, Settings
+from assistant.config import LLMProvider, Settings
 from assistant.config.saved import (
-    effective_settings,
     forget_api_key,
     load_user_settings,
     save_user_settings,
@@ -19,17 +18,33 @@ from assistant.config.saved import (
 from assistant.errors import BadInputError
 
 
-def _base(tmp_path: Path, **llm: object) -> Settings:
-    return Settings(_env_file=None, data_dir=tmp_path, llm=LLMSettings(**llm))  # type: ignore[call-arg,arg-type]
+def _environment(monkeypatch: pytest.MonkeyPatch, **llm: str) -> None:
+    for name, value in llm.items():
+        monkeypatch.setenv(f"COACH_LLM__{name.upper()}", value)
 
 
-def test_without_a_file_the_environment_settings_are_used_unchanged(tmp_path: Path) -> None:
-    base = _base(tmp_path, provider="openai", api_key=SecretStr("env-key"))
-    assert effective_settings(base) is base
+def _base(tmp_path: Path) -> Settings:
+    """What get_settings() reads: the environment, with settings.json on top."""
+    return Settings(_env_file=None, data_dir=tmp_path)  # type: ignore[call-arg]
 
 
-def test_saved_choices_override_the_environment(tmp_path: Path) -> None:
-    base = _base(tmp_path, provider="openai", model="gpt-4o", api_key=SecretStr("env-key"))
+def _environment_only(tmp_path: Path) -> Settings:
+    return Settings(_env_file=None, data_dir=tmp_path / "elsewhere")  # type: ignore[call-arg]
+
+
+def test_without_a_file_the_environment_settings_are_used_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _environment(monkeypatch, provider="openai", api_key="env-key")
+    base = _base(tmp_path)
+    assert base.llm == _environment_only(tmp_path).llm
+    assert base.llm.api_key == SecretStr("env-key")
+
+
+def test_saved_choices_override_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _environment(monkeypatch, provider="openai", model="gpt-4o", api_key="env-key")
     save_user_settings(
         tmp_path,
         provider=LLMProvider.OPENAI_COMPATIBLE,
@@ -37,7 +52,7 @@ def test_saved_choices_override_the_environment(tmp_path: Path) -> None:
         base_url="http://127.0.0.1:11434/v1",
         redact=False,
     )
-    eff = effective_settings(base)
+    eff = _base(tmp_path)
     assert eff.llm.provider is LLMProvider.OPENAI_COMPATIBLE
     assert (eff.llm.model, eff.llm.base_url, eff.redact) == (
         "llama3.1",
@@ -45,7 +60,7 @@ def test_saved_choices_override_the_environment(tmp_path: Path) -> None:
         False,
     )
     assert eff.llm.api_key is not None and eff.llm.api_key.get_secret_value() == "env-key"
-    assert effective_settings(eff) == eff  # idempotent
+    assert _base(tmp_path) == eff  # read again: the same settings
 
 
 def test_key_not_remembered_stays_in_memory_only(tmp_path: Path) -> None:
@@ -58,10 +73,10 @@ def test_key_not_remembered_stays_in_memory_only(tmp_path: Path) -> None:
         api_key="sk-memory",
     )
     assert "sk-memory" not in settings_path(tmp_path).read_text()
-    eff = effective_settings(_base(tmp_path))
+    eff = _base(tmp_path)
     assert eff.llm.api_key is not None and eff.llm.api_key.get_secret_value() == "sk-memory"
     forget_api_key(tmp_path)
-    assert effective_settings(_base(tmp_path)).llm.api_key is None
+    assert _base(tmp_path).llm.api_key is None
 
 
 def test_remembered_key_is_in_a_private_file(tmp_path: Path) -> None:
@@ -99,5 +114,4 @@ def test_invalid_choices_are_refused(
 
 def test_a_corrupt_file_is_ignored(tmp_path: Path) -> None:
     settings_path(tmp_path).write_text("{not json")
-    base = _base(tmp_path)
-    assert effective_settings(base) is base
+    assert _base(tmp_path) == _environment_only(tmp_path).model_copy(update={"data_dir": tmp_path})

@@ -22,12 +22,12 @@ st.title("Action items")
 st.caption("What was promised in your 1:1s and is still open, by whom, and by when.")
 demo_banner(manager)
 
-with svc.repos(manager.id) as repos:
-    items = repos.action_items.open_items()
-    report_names = {r.id: r.name for r in repos.reports.all(include_archived=True)}
-    meeting_days = {
-        i.id: i.meeting.scheduled_at.date() if i.meeting is not None else None for i in items
-    }
+open_items = svc.team.open_action_items(manager.id)
+items, report_names, meeting_days = (
+    open_items.items,
+    open_items.report_names,
+    open_items.meeting_days,
+)
 
 flash = st.session_state.pop("items_flash", None)
 if flash:
@@ -129,11 +129,8 @@ if st.button(
     icon=":material/done_all:",
 ):
     try:
-        with svc.repos(manager.id) as repos:
-            for item_id in done:
-                repos.action_items.close(item_id, ActionStatus.DONE)
-            for item_id in dropped:
-                repos.action_items.close(item_id, ActionStatus.DROPPED)
+        svc.team.close_action_items(manager.id, done, ActionStatus.DONE)
+        svc.team.close_action_items(manager.id, dropped, ActionStatus.DROPPED)
     except CoachError as exc:
         st.error(str(exc))
     else:

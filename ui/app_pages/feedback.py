@@ -11,8 +11,6 @@ from assistant.db.models import FeedbackKind
 from assistant.domain.feedback import FeedbackDraft, WordingCheck
 from assistant.errors import CoachError
 from assistant.feedback.builtin import check_wording
-from assistant.feedback.service import draft_feedback, feedback_balance, log_feedback
-from assistant.llm.prompts import default_library
 from ui.components import (
     demo_banner,
     engine_badge,
@@ -21,10 +19,9 @@ from ui.components import (
     report_picker,
     require_reports,
 )
-from ui.state import get_llm, get_services, require_manager
+from ui.state import get_services, require_manager
 
 STATE = "feedback"  # {"for": (report_id, kind), "draft": FeedbackDraft}
-POLISH_JOB = "feedback_polish"
 KIND_LABELS = {FeedbackKind.PRAISE: "Praise", FeedbackKind.CONSTRUCTIVE: "Constructive"}
 CATEGORY_LABELS = {
     "label": "Label about the person",
@@ -47,8 +44,7 @@ st.caption(
 )
 demo_banner(manager)
 
-with svc.repos(manager.id) as repos:
-    reports = repos.reports.all()
+reports = svc.team.reports(manager.id)
 require_reports(reports)
 
 c1, c2 = st.columns([2, 1])
@@ -58,15 +54,14 @@ with c2:
     kind = st.segmented_control(
         "Kind",
         list(FeedbackKind),
-        format_func=KIND_LABELS.get,
+        format_func=KIND_LABELS.__getitem__,
         default=FeedbackKind.PRAISE,
         key="fb_kind",
         required=True,
     )
 kind = FeedbackKind(kind or FeedbackKind.PRAISE)
 
-with svc.repos(manager.id) as repos:
-    balance = feedback_balance(repos, report.id, today=today)
+balance = svc.feedback.balance(manager.id, report.id, today=today)
 
 
 def _balance_line() -> None:
@@ -122,16 +117,21 @@ with tab_draft:
         )
     if st.button("Draft feedback", type="primary", key="fb_draft", icon=":material/auto_awesome:"):
         try:
-            with st.spinner("Drafting…"), svc.repos(manager.id) as repos:
-                person = repos.reports.get(report.id)
-                draft = draft_feedback(
-                    repos, person, kind, **{k: (v or None) for k, v in fields.items()}
+            with st.spinner("Drafting…"):
+                new_draft = svc.feedback.draft(
+                    manager.id,
+                    report.id,
+                    kind,
+                    what=fields.get("what") or None,
+                    situation=fields.get("situation") or None,
+                    behaviour=fields.get("behaviour") or None,
+                    impact=fields.get("impact") or None,
                 )
         except CoachError as exc:
             st.error(str(exc))
         else:
-            st.session_state[STATE] = {"for": (report.id, kind), "draft": draft}
-            st.session_state["fb_statement"] = draft.statement
+            st.session_state[STATE] = {"for": (report.id, kind), "draft": new_draft}
+            st.session_state["fb_statement"] = new_draft.statement
             st.session_state.pop("fb_polished", None)
 
     state: dict[str, Any] | None = st.session_state.get(STATE)
@@ -154,17 +154,12 @@ with tab_draft:
             f"Impact: {draft.sbi.impact}"
         )
 
-        llm = get_llm()
-        if llm is not None and POLISH_JOB in default_library().jobs():
+        if svc.feedback.can_polish:
             if st.button("Polish wording", key="fb_polish", icon=":material/auto_fix_high:"):
-                messages = default_library().render(
-                    POLISH_JOB,
-                    statement=statement,
-                    kind=kind.value,
-                    style=report.feedback_style.value,
-                )
                 try:
-                    text = st.write_stream(llm.stream(messages, people=[report.name, manager.name]))
+                    text = st.write_stream(
+                        svc.feedback.polish(manager.id, report.id, statement, kind)
+                    )
                 except CoachError as exc:
                     st.warning(f"The polished version was cut off: {exc}")
                 else:
@@ -253,25 +248,23 @@ with tab_log:
             try:
                 if not wording.strip():
                     raise CoachError("Write what you said (the wording as delivered) to log it.")
-                with svc.repos(manager.id) as repos:
-                    person = repos.reports.get(report.id)
-                    sbi = (
-                        current["draft"].sbi
-                        if current and current["for"] == (report.id, kind)
-                        else None
-                    )
-                    log_feedback(
-                        repos,
-                        person,
-                        kind,
-                        wording=wording.strip(),
-                        response=response.strip(),
-                        given_on=given_on,
-                        situation=sbi.situation if sbi else "",
-                        behaviour=sbi.behaviour if sbi else "",
-                        impact=sbi.impact if sbi else "",
-                    )
-                    after = feedback_balance(repos, report.id, today=today)
+                sbi = (
+                    current["draft"].sbi
+                    if current and current["for"] == (report.id, kind)
+                    else None
+                )
+                svc.feedback.log(
+                    manager.id,
+                    report.id,
+                    kind,
+                    wording=wording.strip(),
+                    response=response.strip(),
+                    given_on=given_on,
+                    situation=sbi.situation if sbi else "",
+                    behaviour=sbi.behaviour if sbi else "",
+                    impact=sbi.impact if sbi else "",
+                )
+                after = svc.feedback.balance(manager.id, report.id, today=today)
             except CoachError as exc:
                 st.error(str(exc))
             else:

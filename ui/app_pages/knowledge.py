@@ -6,7 +6,7 @@ import streamlit as st
 
 from assistant.errors import CoachError
 from assistant.knowledge.question_bank import load_question_bank
-from ui.state import get_retriever, get_services, index_problem, require_manager
+from ui.state import get_services, require_manager
 
 KINDS = {"all": "Guidance and past notes", "guidance": "Guidance only", "note": "Past notes only"}
 ALL_REPORTS = 0
@@ -17,8 +17,7 @@ svc = get_services()
 st.title("Knowledge")
 st.caption("Best-practice guidance for 1:1s and everything you wrote in past meetings.")
 
-with svc.repos(manager.id) as repos:
-    reports = repos.reports.all()
+reports = svc.team.reports(manager.id)
 names = {r.id: r.name for r in reports}
 
 tab_search, tab_questions = st.tabs(["Search", "Question bank"])
@@ -42,9 +41,9 @@ with tab_search:
     if searched:
         try:
             with st.spinner("Searching… (the first search after install prepares the index)"):
-                retriever = get_retriever(manager.id, wait=180)
+                retriever = svc.retriever(manager.id, wait=180)
                 if retriever is None:
-                    why = index_problem()
+                    why = svc.index_problem
                     raise CoachError(
                         "Search is not available right now: the knowledge index could not be "
                         "opened" + (f" ({why})" if why else "") + ". Your notes are safe; "

@@ -10,8 +10,6 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from assistant.agenda.service import draft_agenda, load_agenda, save_agenda
-from assistant.db.models import MeetingStatus
 from assistant.domain.agenda import SOURCE_LABELS, AgendaDraft, AgendaItemDraft
 from assistant.errors import CoachError
 from ui.components import (
@@ -23,7 +21,7 @@ from ui.components import (
     report_picker,
     require_reports,
 )
-from ui.state import get_retriever, get_services, require_manager
+from ui.state import get_services, require_manager
 
 STATE = "agenda"  # {"for": (report_id, choice), "base": AgendaDraft, "length": int}
 EDITOR = "agenda_editor"
@@ -38,19 +36,11 @@ st.title("Prepare")
 st.caption("A tailored agenda for your next 1:1: why each item is there, and questions to ask.")
 demo_banner(manager)
 
-with svc.repos(manager.id) as repos:
-    reports = repos.reports.all()
+reports = svc.team.reports(manager.id)
 require_reports(reports)
 
 report = report_picker(reports, key="prepare_report")
-with svc.repos(manager.id) as repos:
-    upcoming = repos.meetings.of_report(
-        report.id,
-        since=dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC),
-        statuses=[MeetingStatus.SCHEDULED],
-        newest_first=False,
-        limit=5,
-    )
+upcoming = svc.team.upcoming(manager.id, report.id, today=today)
 meeting_labels: dict[str, str] = {
     str(m.id): f"{m.scheduled_at:%a %d %b, %H:%M} (scheduled, {m.duration_minutes} min)"
     for m in upcoming
@@ -115,34 +105,20 @@ with b2:
 if draft_clicked:
     try:
         with st.spinner(f"Reviewing past notes, open items and goals for {report.name}…"):
-            retriever = get_retriever(manager.id, wait=0)
-            with svc.repos(manager.id) as repos:
-                draft = draft_agenda(
-                    repos,
-                    report.id,
-                    meeting_date=picked_date,
-                    minutes=int(minutes) if minutes else None,
-                    retriever=retriever,
-                )
+            draft = svc.agenda.draft(
+                manager.id,
+                report.id,
+                meeting_date=picked_date,
+                minutes=int(minutes) if minutes else None,
+            )
     except CoachError as exc:
         st.error(str(exc))
     else:
-        if retriever is None:
-            draft = draft.model_copy(
-                update={
-                    "notices": [
-                        *draft.notices,
-                        "Drafted without guidance passages: the search index is not ready yet "
-                        "(it is prepared on first start). Draft again later to include them.",
-                    ]
-                }
-            )
         _start(draft, int(minutes) if minutes else draft.minutes_total or report.meeting_minutes)
         st.rerun()
 if open_saved and saved_meeting_id is not None:
     try:
-        with svc.repos(manager.id) as repos:
-            saved = load_agenda(repos, saved_meeting_id)
+        saved = svc.agenda.load(manager.id, saved_meeting_id)
     except CoachError as exc:
         st.error(str(exc))
     else:
@@ -292,8 +268,7 @@ with st.form("their_topics_form", border=True):
 
 if st.button("Save agenda", type="primary", key="agenda_save", icon=":material/save:"):
     try:
-        with svc.repos(manager.id) as repos:
-            meeting_id = save_agenda(repos, repos.reports.get(report.id), current)
+        meeting_id = svc.agenda.save(manager.id, report.id, current)
     except CoachError as exc:
         st.error(str(exc))
     else:

@@ -11,13 +11,7 @@ import streamlit as st
 
 from assistant.domain.recap import ActionItemDraft, RecapDraft
 from assistant.errors import CoachError
-from assistant.recap.service import (
-    draft_recap,
-    prepare_notes,
-    recap_markdown,
-    save_recap,
-    store_raw_notes,
-)
+from assistant.recap.markdown import recap_markdown
 from ui.components import (
     as_date,
     demo_banner,
@@ -28,7 +22,7 @@ from ui.components import (
     report_picker,
     require_reports,
 )
-from ui.state import get_llm, get_services, llm_problem, reindex_notes, require_manager
+from ui.state import get_services, require_manager
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +54,7 @@ st.caption(
 )
 demo_banner(manager)
 
-with svc.repos(manager.id) as repos:
-    reports = repos.reports.all()
+reports = svc.team.reports(manager.id)
 require_reports(reports)
 team_names = [r.name for r in reports]
 
@@ -87,17 +80,14 @@ upload = st.file_uploader(
     max_upload_size=1,  # MB; notes over the limit get a clear message from prepare_notes
 )
 
-problem = llm_problem()
+problem = svc.llm_problem
 if problem:
     st.warning(f"The AI model is not used: {problem} Drafts use the built-in engine.")
 
 if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/auto_awesome:"):
     raw: str | bytes = upload.getvalue() if upload is not None else notes_text
     try:
-        prepared = prepare_notes(raw, max_bytes=svc.settings.max_note_bytes)
-        with svc.repos(manager.id) as repos:
-            person = repos.reports.get(report.id)
-            meeting_id = store_raw_notes(repos, person, meeting_date, prepared.text).id
+        stored = svc.recap.store_notes(manager.id, report.id, raw, meeting_date)
     except CoachError as exc:
         st.error(str(exc))
     else:
@@ -105,18 +95,11 @@ if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/a
             f"Notes saved to your 1:1 with {report.name} on {meeting_date:%a %d %b}.",
             icon=":material/cloud_done:",
         )
-        for warning in prepared.warnings:
+        for warning in stored.warnings:
             st.warning(warning)
         try:
             with st.spinner("Finding decisions, action items, owners and due dates…"):
-                draft = draft_recap(
-                    prepared.text,
-                    meeting_date=meeting_date,
-                    manager=manager.name,
-                    report=report.name,
-                    people=[manager.name, *team_names],
-                    llm=get_llm(),
-                )
+                new_draft = svc.recap.draft(manager.id, report.id, stored.text, meeting_date)
         except CoachError as exc:
             st.error(f"Your notes are saved, but the recap could not be drafted: {exc}")
         except Exception:
@@ -127,19 +110,19 @@ if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/a
             )
         else:
             st.session_state[STATE] = {
-                "draft": draft,
-                "meeting_id": meeting_id,
+                "draft": new_draft,
+                "meeting_id": stored.meeting_id,
                 "report_id": report.id,
                 "report_name": report.name,
                 "date": meeting_date,
             }
             st.session_state.pop(ITEMS, None)
             st.session_state.pop("recap_saved", None)
-            st.session_state["recap_summary"] = draft.summary
+            st.session_state["recap_summary"] = new_draft.summary
             for name in LIST_FIELDS:
-                st.session_state[f"recap_{name}"] = "\n".join(getattr(draft, name))
+                st.session_state[f"recap_{name}"] = "\n".join(getattr(new_draft, name))
             st.session_state["recap_keep_personal"] = False
-        reindex_notes(manager.id)  # the notes are searchable even if drafting failed
+        svc.reindex_notes(manager.id)  # the notes are searchable even if drafting failed
 
 state: dict[str, Any] | None = st.session_state.get(STATE)
 if state is None:
@@ -287,14 +270,10 @@ if st.button(
     disabled=bool(problems),
 ):
     try:
-        with svc.repos(manager.id) as repos:
-            meeting = repos.meetings.get(state["meeting_id"])
-            saved = save_recap(repos, meeting, edited, keep_personal=keep_personal)
-            count = len(saved)
+        count = svc.recap.save(manager.id, state["meeting_id"], edited, keep_personal=keep_personal)
     except CoachError as exc:
         st.error(str(exc))
     else:
-        reindex_notes(manager.id)
         st.session_state["recap_saved"] = (
             f"Recap saved with {count} action item{'s' if count != 1 else ''}. "
             "They will open your next agenda."

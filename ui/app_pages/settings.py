@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 from pydantic import SecretStr
-from sqlalchemy.engine import make_url
 
 from assistant.config import LLMProvider, LLMSettings, get_settings
 from assistant.config.saved import (
@@ -15,7 +14,7 @@ from assistant.config.saved import (
     validate_choice,
 )
 from assistant.errors import CoachError
-from assistant.llm import test_connection
+from assistant.llm.health import test_connection
 from ui.state import get_services, reset_services
 
 PROVIDERS = {
@@ -183,13 +182,7 @@ with st.container(border=True):
 
 # -- data ---------------------------------------------------------------------------------------
 st.subheader("Your data")
-url = make_url(current.resolved_database_url)
-kind = "SQLite file" if url.get_backend_name() == "sqlite" else url.get_backend_name().capitalize()
+kind, where = svc.database_location()
 st.text_input("Data folder", value=str(current.data_dir), disabled=True, key="set_data_dir")
-st.text_input(
-    f"Database ({kind})",
-    value=url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True),
-    disabled=True,
-    key="set_db",
-)
+st.text_input(f"Database ({kind})", value=where, disabled=True, key="set_db")
 st.caption("Set COACH_DATA_DIR or COACH_DATABASE_URL before starting the app to use another place.")

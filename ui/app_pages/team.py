@@ -8,7 +8,6 @@ import streamlit as st
 
 from assistant.db.models import FeedbackStyle, MeetingFormat, Report, Topic
 from assistant.errors import CoachError
-from assistant.team.health import team_health
 from ui.components import demo_banner, relative_day
 from ui.state import get_services, require_manager
 
@@ -35,10 +34,9 @@ st.title("Team")
 st.caption("How your 1:1s are going with each person, and what is still open.")
 demo_banner(manager)
 
-with svc.repos(manager.id) as repos:
-    rows = team_health(repos)
-    open_items = repos.action_items.open_items()
-    reports = repos.reports.all()
+rows = svc.team.health(manager.id)
+open_items = svc.team.open_action_items(manager.id).items
+reports = svc.team.reports(manager.id)
 report_names = {r.id: r.name for r in reports}
 
 if not rows:
@@ -143,13 +141,13 @@ def _schedule(reports: list[Report]) -> None:
         )
         if st.form_submit_button("Schedule", icon=":material/event:", key="schedule_submit"):
             try:
-                with svc.repos(manager.id) as repos:
-                    meeting = repos.meetings.schedule(
-                        rid,
-                        dt.datetime.combine(day, at, tzinfo=dt.UTC),
-                        duration_minutes=int(minutes) if minutes else None,
-                    )
-                    when = meeting.scheduled_at
+                meeting = svc.team.schedule(
+                    manager.id,
+                    rid,
+                    dt.datetime.combine(day, at, tzinfo=dt.UTC),
+                    duration_minutes=int(minutes) if minutes else None,
+                )
+                when = meeting.scheduled_at
             except CoachError as exc:
                 st.error(str(exc))
             else:
@@ -202,12 +200,15 @@ def _report_form(reports: list[Report]) -> None:
         minutes = c3.number_input("Meeting length (minutes)", 5, 240, step=5, key="rf_minutes")
         c1, c2 = st.columns(2)
         fmt = c1.selectbox(
-            "Meeting format", list(MeetingFormat), format_func=FORMAT_LABELS.get, key="rf_format"
+            "Meeting format",
+            list(MeetingFormat),
+            format_func=FORMAT_LABELS.__getitem__,
+            key="rf_format",
         )
         style = c2.selectbox(
             "How they like feedback",
             list(FeedbackStyle),
-            format_func=STYLE_LABELS.get,
+            format_func=STYLE_LABELS.__getitem__,
             key="rf_style",
         )
         c1, c2 = st.columns(2)
@@ -227,19 +228,20 @@ def _report_form(reports: list[Report]) -> None:
                 "start_date": start,
                 "cadence_days": int(cadence),
                 "meeting_minutes": int(minutes),
-                "meeting_format": MeetingFormat(fmt),
-                "feedback_style": FeedbackStyle(style),
+                "meeting_format": MeetingFormat(fmt or MeetingFormat.CONVERSATIONAL),
+                "feedback_style": FeedbackStyle(style or FeedbackStyle.DIRECT),
                 "topics_favour": list(favour),
                 "topics_avoid": list(avoid),
                 "private_notes": private,
             }
             try:
-                with svc.repos(manager.id) as repos:
-                    if choice == NEW:
-                        saved = repos.reports.add(name, **fields)
-                    else:
-                        saved = repos.reports.update(choice, name=" ".join(name.split()), **fields)
-                    saved_id, saved_name = saved.id, saved.name
+                if choice == NEW:
+                    saved = svc.team.add_report(manager.id, name, **fields)
+                else:
+                    saved = svc.team.update_report(
+                        manager.id, choice, name=" ".join(name.split()), **fields
+                    )
+                saved_id, saved_name = saved.id, saved.name
             except CoachError as exc:
                 st.error(str(exc))
             else:

@@ -84,6 +84,7 @@ class AgendaContext:
     meeting_date: dt.date
     minutes: int
     meeting_id: int | None = None
+    manager_name: str = ""  # named in model requests only to be redacted
     held_count: int = 0
     recent_held: tuple[PastMeeting, ...] = ()  # newest first, bounded
     missed_since_last: tuple[PastMeeting, ...] = ()  # canceled/skipped since the last held one

@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, select
 
-from assistant.db.models import ActionItem, ActionStatus, OwnerRole, Report, utcnow
+from assistant.db.models import (
+    ActionItem,
+    ActionStatus,
+    Meeting,
+    MeetingStatus,
+    OwnerRole,
+    Report,
+    utcnow,
+)
 from assistant.db.repositories.base import ScopedRepository
 from assistant.errors import BadInputError, NotFoundError
+
+
+@dataclass(frozen=True)
+class OpenActionRow:
+    """An open item with the date and status of the meeting it came from."""
+
+    item: ActionItem
+    meeting_date: dt.date | None
+    meeting_status: MeetingStatus | None
 
 
 class ActionItemRepository(ScopedRepository):
@@ -43,6 +61,34 @@ class ActionItemRepository(ScopedRepository):
         if overdue_on is not None:
             stmt = stmt.where(ActionItem.due_date < overdue_on)
         return list(self.session.scalars(stmt.order_by(ActionItem.created_at, ActionItem.id)))
+
+    def open_with_meetings(self, report_id: int) -> list[OpenActionRow]:
+        """Open items of one report (both sides), oldest first, with their meeting's date and
+        status in the same query, whatever that meeting's status (held, canceled, skipped...)."""
+        stmt = (
+            select(ActionItem, Meeting.scheduled_at, Meeting.status)
+            .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
+            .where(
+                ActionItem.manager_id == self.manager_id,
+                ActionItem.report_id == report_id,
+                ActionItem.status == ActionStatus.OPEN,
+            )
+            .order_by(ActionItem.created_at, ActionItem.id)
+        )
+        return [
+            OpenActionRow(
+                item, when.date() if when else None, MeetingStatus(status) if status else None
+            )
+            for item, when, status in self.session.execute(stmt)
+        ]
+
+    def delete_for_meeting(self, meeting_id: int) -> None:
+        """Remove the items a meeting's recap produced (before saving its recap again)."""
+        self.session.execute(
+            delete(ActionItem).where(
+                ActionItem.manager_id == self.manager_id, ActionItem.meeting_id == meeting_id
+            )
+        )
 
     def open_by_owner(self) -> dict[str, list[ActionItem]]:
         grouped: dict[str, list[ActionItem]] = {}

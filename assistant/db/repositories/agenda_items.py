@@ -1,8 +1,4 @@
-"""Saved agendas (AgendaItem rows of a meeting) and the bounded history reads the agenda needs.
-
-The module-level functions are extra reads on other tables that the agenda needs in one query
-each (kept here so the shared repositories stay as they are); all are scoped by manager_id.
-"""
+"""Saved agendas: the AgendaItem rows of a meeting, and which bank questions recent ones used."""
 
 from __future__ import annotations
 
@@ -10,22 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, select
 
-from assistant.db.models import (
-    ActionItem,
-    ActionStatus,
-    AgendaItem,
-    AgendaSource,
-    FeedbackEntry,
-    FeedbackKind,
-    Meeting,
-    MeetingStatus,
-    utcnow,
-)
+from assistant.db.models import AgendaItem, AgendaSource, Meeting, utcnow
 from assistant.db.repositories.base import ScopedRepository
-from assistant.db.types import as_date
 from assistant.errors import BadInputError, NotFoundError
 
 RECENT_AGENDAS = 4  # question ids of this many past agendas are not suggested again
@@ -45,13 +29,6 @@ class AgendaItemRow:
     action_item_ids: list[int] = field(default_factory=list)
     question_ids: list[str] = field(default_factory=list)
     discussed: bool = False
-
-
-@dataclass(frozen=True)
-class OpenActionRow:
-    item: ActionItem
-    meeting_date: dt.date | None
-    meeting_status: MeetingStatus | None
 
 
 class AgendaItemRepository(ScopedRepository):
@@ -142,64 +119,3 @@ class AgendaItemRepository(ScopedRepository):
         # well makes SQLite pick the manager_id index and scan every agenda item of the team.
         stmt = select(AgendaItem.question_ids).where(AgendaItem.meeting_id.in_(ids))
         return {qid for row in self.session.scalars(stmt) for qid in (row or [])}
-
-
-def open_actions_with_meetings(
-    session: Session, manager_id: int, report_id: int
-) -> list[OpenActionRow]:
-    """Open action items of one report (both sides), oldest first, with their meeting's date and
-    status in the same query, whatever that meeting's status (held, canceled, skipped...)."""
-    stmt = (
-        select(ActionItem, Meeting.scheduled_at, Meeting.status)
-        .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
-        .where(
-            ActionItem.manager_id == manager_id,
-            ActionItem.report_id == report_id,
-            ActionItem.status == ActionStatus.OPEN,
-        )
-        .order_by(ActionItem.created_at, ActionItem.id)
-    )
-    return [
-        OpenActionRow(
-            item, when.date() if when else None, MeetingStatus(status) if status else None
-        )
-        for item, when, status in session.execute(stmt)
-    ]
-
-
-def last_praise_on(session: Session, manager_id: int, report_id: int) -> dt.date | None:
-    stmt = select(func.max(FeedbackEntry.given_on)).where(
-        FeedbackEntry.manager_id == manager_id,
-        FeedbackEntry.report_id == report_id,
-        FeedbackEntry.kind == FeedbackKind.PRAISE,
-    )
-    day = session.scalar(stmt)
-    return as_date(day) if day is not None else None
-
-
-def held_count(session: Session, manager_id: int, report_id: int, before: dt.datetime) -> int:
-    stmt = select(func.count(Meeting.id)).where(
-        Meeting.manager_id == manager_id,
-        Meeting.report_id == report_id,
-        Meeting.status == MeetingStatus.HELD,
-        Meeting.scheduled_at < before,
-    )
-    return int(session.scalar(stmt) or 0)
-
-
-def meeting_on(session: Session, manager_id: int, report_id: int, day: dt.date) -> Meeting | None:
-    """The report's 1:1 on that day that is still going ahead (scheduled or held), if any."""
-    start = dt.datetime.combine(day, dt.time(0), tzinfo=dt.UTC)
-    stmt = (
-        select(Meeting)
-        .where(
-            Meeting.manager_id == manager_id,
-            Meeting.report_id == report_id,
-            Meeting.scheduled_at >= start,
-            Meeting.scheduled_at < start + dt.timedelta(days=1),
-            Meeting.status.in_([MeetingStatus.SCHEDULED, MeetingStatus.HELD]),
-        )
-        .order_by(Meeting.scheduled_at, Meeting.id)
-        .limit(1)
-    )
-    return session.scalars(stmt).first()

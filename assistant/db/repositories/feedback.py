@@ -65,10 +65,17 @@ class FeedbackRepository(ScopedRepository):
             result.setdefault(rid, {k: 0 for k in FeedbackKind})[FeedbackKind(kind)] = int(count)
         return result
 
-    def last_given_by_report(self, kind: FeedbackKind) -> dict[int, dt.date]:
-        stmt = (
-            select(FeedbackEntry.report_id, func.max(FeedbackEntry.given_on))
-            .where(FeedbackEntry.manager_id == self.manager_id, FeedbackEntry.kind == kind)
-            .group_by(FeedbackEntry.report_id)
+    def last_given_by_report(
+        self, kind: FeedbackKind, *, report_id: int | None = None
+    ) -> dict[int, dt.date]:
+        """report_id -> the last day feedback of that kind was given (one report, or all)."""
+        stmt = select(FeedbackEntry.report_id, func.max(FeedbackEntry.given_on)).where(
+            FeedbackEntry.manager_id == self.manager_id, FeedbackEntry.kind == kind
         )
+        if report_id is not None:
+            stmt = stmt.where(FeedbackEntry.report_id == report_id)
+        stmt = stmt.group_by(FeedbackEntry.report_id)
         return {rid: as_date(day) for rid, day in self.session.execute(stmt)}
+
+    def last_given(self, report_id: int, kind: FeedbackKind) -> dt.date | None:
+        return self.last_given_by_report(kind, report_id=report_id).get(report_id)

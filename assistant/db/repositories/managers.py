@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from assistant.db.models import Manager, Report
+from assistant.db.models import ActionItem, Manager, Meeting, Report
 from assistant.errors import NotFoundError
 
 
@@ -48,5 +48,16 @@ class ManagerRepository:
         self.session.execute(delete(Manager).where(Manager.id == manager_id))
 
     def report_count(self, manager_id: int) -> int:
-        stmt = select(func.count(Report.id)).where(Report.manager_id == manager_id)
-        return int(self.session.scalar(stmt) or 0)
+        return self.row_counts(manager_id)["reports"]
+
+    def row_counts(self, manager_id: int) -> dict[str, int]:
+        """How many reports, meetings and action items a manager owns."""
+        counts: dict[str, int] = {}
+        for label, model in (
+            ("reports", Report),
+            ("meetings", Meeting),
+            ("action_items", ActionItem),
+        ):
+            stmt = select(func.count(model.id)).where(model.manager_id == manager_id)
+            counts[label] = int(self.session.scalar(stmt) or 0)
+        return counts

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from assistant.db.models import Meeting, MeetingStatus, Report, utcnow
 from assistant.db.repositories.base import ScopedRepository
 from assistant.db.types import as_utc
+from assistant.domain.days import start_of_day
 from assistant.errors import BadInputError, NotFoundError
 
 
@@ -64,6 +65,33 @@ class MeetingRepository(ScopedRepository):
         found = self.of_report(report_id, statuses=[MeetingStatus.HELD], limit=1)
         return found[0] if found else None
 
+    def on_day(self, report_id: int, day: dt.date) -> Meeting | None:
+        """The report's 1:1 on that day that is still going ahead (scheduled or held): the
+        earliest one, if several."""
+        start = start_of_day(day)
+        stmt = (
+            select(Meeting)
+            .where(
+                Meeting.manager_id == self.manager_id,
+                Meeting.report_id == report_id,
+                Meeting.scheduled_at >= start,
+                Meeting.scheduled_at < start + dt.timedelta(days=1),
+                Meeting.status.in_([MeetingStatus.SCHEDULED, MeetingStatus.HELD]),
+            )
+            .order_by(Meeting.scheduled_at, Meeting.id)
+            .limit(1)
+        )
+        return self.session.scalars(stmt).first()
+
+    def count_held(self, report_id: int, *, before: dt.datetime) -> int:
+        stmt = select(func.count(Meeting.id)).where(
+            Meeting.manager_id == self.manager_id,
+            Meeting.report_id == report_id,
+            Meeting.status == MeetingStatus.HELD,
+            Meeting.scheduled_at < before,
+        )
+        return int(self.session.scalar(stmt) or 0)
+
     def next_scheduled(self, report_id: int, now: dt.datetime) -> Meeting | None:
         stmt = (
             select(Meeting)
@@ -71,7 +99,7 @@ class MeetingRepository(ScopedRepository):
                 Meeting.manager_id == self.manager_id,
                 Meeting.report_id == report_id,
                 Meeting.status == MeetingStatus.SCHEDULED,
-                Meeting.scheduled_at >= _start_of_day(now),
+                Meeting.scheduled_at >= start_of_day(now),
             )
             .order_by(Meeting.scheduled_at)
             .limit(1)
@@ -140,7 +168,7 @@ class MeetingRepository(ScopedRepository):
             .where(
                 Meeting.manager_id == self.manager_id,
                 Meeting.status == MeetingStatus.SCHEDULED,
-                Meeting.scheduled_at >= _start_of_day(now),
+                Meeting.scheduled_at >= start_of_day(now),
             )
             .group_by(Meeting.report_id)
         )
@@ -176,7 +204,3 @@ class MeetingRepository(ScopedRepository):
             NoteRecord(mid, rid, name, as_utc(when).date(), notes)
             for mid, rid, name, when, notes in self.session.execute(stmt)
         ]
-
-
-def _start_of_day(now: dt.datetime) -> dt.datetime:
-    return now.replace(hour=0, minute=0, second=0, microsecond=0)

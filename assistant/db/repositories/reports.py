@@ -43,6 +43,14 @@ class ReportRepository(ScopedRepository):
             raise NotFoundError(f"No report with id {report_id} in your team")
         return report
 
+    def by_exact_name(self, name: str) -> Report | None:
+        stmt = select(Report).where(Report.manager_id == self.manager_id, Report.name == name)
+        return self.session.scalars(stmt).first()
+
+    def resolve(self, report: int | str) -> Report:
+        """A report of this team by id, or by name as typed (see `find`)."""
+        return self.get(report) if isinstance(report, int) else self.find(report)
+
     def find(self, name: str) -> Report:
         """Resolve a name as typed: exact full name, else a unique first name or prefix."""
         wanted = " ".join(name.split()).lower()

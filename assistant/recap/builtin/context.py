@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from assistant.evaluation.recap_eval import task_tokens
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.people import PeopleDirectory, Person
+from assistant.recap.builtin.tokens import task_tokens
 
 # Small precompiled patterns used by the functions below.
 _AND_JOINER = re.compile(r"\s+(?:and|&|\+)\s+")

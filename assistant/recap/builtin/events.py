@@ -11,10 +11,10 @@ import bisect
 import datetime as dt
 import re
 
-from assistant.evaluation.recap_eval import task_tokens
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.dates import DueMatch, find_dues
 from assistant.recap.builtin.segmentation import Sentence
+from assistant.recap.builtin.tokens import task_tokens
 
 _EVENT_REF = re.compile(
     r"\b(?:before|by|ahead of|in time for|prior to|for|on|at|until)\s+"

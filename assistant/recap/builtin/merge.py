@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.evaluation.recap_eval import task_similarity, task_tokens
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.people import PeopleDirectory, Person
+from assistant.recap.builtin.tokens import task_similarity, task_tokens
 
 _VERB_PHRASE = re.compile(
     r"^[A-Za-z-]+\s+(?:the|a|an|my|your|our|his|her|their|me|us|him|them|it|to|with|(?-i:[A-Z]))\b",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.evaluation.recap_eval import task_tokens
 from assistant.recap.builtin.dates import DueMatch, find_dues
 from assistant.recap.builtin.lexicon import SHORTHAND, TASK_VERBS
 from assistant.recap.builtin.people import PeopleDirectory, Person
+from assistant.recap.builtin.tokens import task_tokens
 
 # Small precompiled patterns used by the functions below.
 _FIRST_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
