@@ -95,7 +95,7 @@ def _named_before(text: str, ctx: SentenceContext) -> Person | None:
     for m in _CAPITALISED_NAME.finditer(text):
         person = ctx.people.resolve(m.group(1))
         # The writer named in third person ("Nadia ... said she would") is narration.
-        if person is not None and (person is not ctx.people.manager or ctx.speaker is None):
+        if person is not None and (person is not ctx.people.writer or ctx.speaker is None):
             return person
     return None
 

@@ -41,7 +41,7 @@ def finish_task(
     task = T.personalise(
         cand.task,
         owner=cand.owner,
-        writer=ctx.speaker or ctx.people.manager,
+        writer=ctx.speaker or ctx.people.writer,
         addressee=ctx.addressee,
         people=ctx.people,
         third_party=ctx.third_party,

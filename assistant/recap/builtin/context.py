@@ -145,15 +145,15 @@ class SubjectResolver:
     ) -> tuple[Person | None, set[str]]:
         s = subj.strip()
         low = s.lower()
-        writer = speaker or self.people.manager
+        writer = speaker or self.people.writer
         if low in ("i", "me"):
             return writer, set()
         if low == "you":
-            return addressee or self.people.report, set()
+            return addressee or self.people.reader, set()
         if low in ("he", "she"):
             if named_before is not None and (named_before is not writer or speaker is None):
                 return named_before, set()
-            other = self.people.report if writer is self.people.manager else self.people.manager
+            other = self.people.reader if writer is self.people.writer else self.people.writer
             return other, set()
         if low in ("we", "they", "us"):
             return None, {"shared", "owner_unclear"}

@@ -175,7 +175,7 @@ def _recap_items(u: Utterance, people: PeopleDirectory, meeting: dt.date) -> lis
                 continue
             due = find_due(frag_clean, s.start + start, meeting)
             task = T.remove_dates(frag_clean, s.start + start, due, meeting)
-            writer = u.speaker or people.manager
+            writer = u.speaker or people.writer
             task = T.personalise(
                 task,
                 owner=people.report,
@@ -316,7 +316,7 @@ def _pending_task(
     from assistant.recap.builtin.dates import DueMatch
 
     text = T.remove_dates(p.task, p.offset, due if isinstance(due, DueMatch) else None, meeting)
-    writer = people.resolve(p.sentence.speaker or "") or people.manager
+    writer = people.resolve(p.sentence.speaker or "") or people.writer
     ctx = SentenceContext(people, resolver, meeting, writer, _other(people, writer))
     cand = Candidate(text, p.owner, "", None, [], 0, 0.0)
     finish_task(cand, ctx, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
@@ -92,7 +93,7 @@ def _prose_candidates(
             resolver,
             meeting,
             None,
-            people.report,
+            people.reader,
             third_party=recent,
             previous_in_line=prev_in_line,
             next_in_line=nxt.text if nxt and nxt.line_index - s.line_index <= 1 else None,
@@ -136,9 +137,15 @@ def extract_recap(
     manager: str,
     report: str,
     known_people: Sequence[str] = (),
+    author: str = "manager",
 ) -> RecapDraft:
-    """Build a recap from raw 1:1 notes. No network, no randomness."""
-    people = PeopleDirectory(manager, report, known_people, notes)
+    """Build a recap from raw 1:1 notes. No network, no randomness.
+
+    `author` says who wrote the notes ("manager", the default, "report", or a name): "I",
+    "me" and "my" in the notes are that person.
+    """
+    notes = unicodedata.normalize("NFC", notes)
+    people = PeopleDirectory(manager, report, known_people, notes, author=author)
     sentences = segment(notes, _participant_labels(people))
     third = _third_parties(sentences, people)
     structured, used_lines = structured_candidates(notes, meeting_date, people)

@@ -141,7 +141,7 @@ def arrow_items(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         if not tail or not T.starts_with_verb(T.expand_shorthand(body)):
             continue
         who = tail.group("who")
-        owner = ctx.people.resolve(who, speaker=ctx.people.manager)
+        owner = ctx.people.resolve(who, speaker=ctx.people.writer)
         if owner is None or _closed(sentence, body):
             continue
         topic = head.strip()[: tail.start("who")].strip(" " + SYMBOLS + "…:-") if i == 1 else None
@@ -238,7 +238,7 @@ def told_to(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Ca
     if told is None or not T.starts_with_verb(told.group("pred")):
         return []
     who = told.group("who")
-    owner = ctx.people.report if who.lower() in ("him", "her") else ctx.people.resolve(who)
+    owner = ctx.people.reader if who.lower() in ("him", "her") else ctx.people.resolve(who)
     if owner is None or _closed(sentence, text) or _IF_BEFORE.search(text[: told.start()]):
         return []
     if T.base_verb(told.group("pred").split()[0]) in _EVENT_VERBS:
@@ -260,7 +260,7 @@ def imposed_or_granted(sentence: Sentence, clause: Clause, ctx: SentenceContext)
         # "Also, please send me your proposal before Friday" in a recap written to the report;
         # "Please Zhang Min prepare the demo": a named person is asked instead.
         named = please.groupdict().get("who")
-        owner = ctx.people.resolve(named) if named else ctx.people.report
+        owner = ctx.people.resolve(named) if named else ctx.people.reader
         if _closed(sentence, text) or owner is None:
             return []
         start = clause.start + please.start("pred")

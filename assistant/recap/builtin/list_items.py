@@ -149,7 +149,7 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     prefix = _ACTION_PREFIX.match(sentence.text)
     # Bullets grouped under a person's name ("Liam" / "- send the plan Thu") are theirs.
     heading_owner = (
-        ctx.people.resolve(sentence.section, speaker=ctx.people.manager)
+        ctx.people.resolve(sentence.section, speaker=ctx.people.writer)
         if sentence.section and len(sentence.section.split()) <= 3
         else None
     )
@@ -197,7 +197,7 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
             or m.group("dash")
             or m.group("arrow")
         )
-        person = ctx.people.resolve(who, speaker=ctx.people.manager) if who else None
+        person = ctx.people.resolve(who, speaker=ctx.people.writer) if who else None
         if person is not None:
             owner = person
             task = text[: m.start()] + " " + text[m.end() :]
@@ -233,7 +233,7 @@ def from_passive(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> li
     m = _PASSIVE_BY.match(clause.text) or _NEEDS_DOING.match(clause.text)
     if not m:
         return []
-    owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.manager)
+    owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.writer)
     if owner is None or vetoed(sentence, clause.text, "", ""):
         return []
     np = m.group("np").strip()

@@ -57,14 +57,14 @@ def from_volunteer(
 
 def from_let_me(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Candidate]:
     """'Let me ask Olivia...' (the speaker) and "We'll have Mira draft..." (Mira)."""
-    owner: Person | None = ctx.speaker or ctx.people.manager
+    owner: Person | None = ctx.speaker or ctx.people.writer
     m = _LET_ME.search(clause.text)
     causative = _CAUSATIVE.search(clause.text)
     if causative and not m:
         m = causative
         who = causative.group("who")
         if who.lower() in ("him", "her", "them"):
-            owner = ctx.people.report if owner is ctx.people.manager else ctx.people.manager
+            owner = ctx.people.reader if owner is ctx.people.writer else ctx.people.writer
         else:
             owner = ctx.people.resolve(who)
     if not m or owner is None or not T.starts_with_verb(clause.text[m.end() :]):

@@ -78,7 +78,7 @@ def _make(
     owner, flags = _owner(owner_text, people, resolver)
     text = T.tidy(
         T.personalise(
-            task, owner=owner, writer=people.manager, addressee=people.report, people=people
+            task, owner=owner, writer=people.writer, addressee=people.reader, people=people
         )
     )
     return Candidate(text, owner, owner_text, due, [span], span[0], 0.9, flags)
