@@ -7,8 +7,9 @@ task. Vetoes drop what only looks like one: done, cancelled, hypothetical, decli
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
+
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -40,15 +41,17 @@ from assistant.recap.builtin.sentence_post import (
 )
 
 _SYMBOL_END = re.compile("[" + SYMBOLS + "]\ufe0f?$")  # "Pipeline gen 🚀 Dev to book ..."
-_HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
-_CAPITALISED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+_HANDLE = re.compile(r"@([\p{Ll}\p{M}]{2,})[._]([\p{Ll}\p{M}]{2,})\b")
+_CAPITALISED_NAME = re.compile(
+    r"\b([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)\b"
+)
 _AND_JOINER = re.compile(r"\s(?:and|&|\+)\s")
-_FIRST_TWO_WORDS = re.compile(r"\s*([A-Za-z][\w-]*)(\s+\w+)?")
-_AND_VERB = re.compile(r",?\s+and\s+(?=[a-z])")
+_FIRST_TWO_WORDS = re.compile(r"\s*([\p{L}][\w-]*)(\s+\w+)?")
+_AND_VERB = re.compile(r",?\s+and\s+(?=[\p{Ll}\p{M}])")
 _THEN_SEQUENCE = re.compile(r"(?:,\s*|\s+)and then\s+|,\s*then\s+")
 _HAVE_PREFIX = re.compile(r"have\s", re.I)
 _TO_WORD = re.compile(r"\sto\s")
-_TWO_WORD_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+_TWO_WORD_NAME = re.compile(r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+ [\p{Lu}\p{Lo}][\p{Ll}\p{M}]+")
 _TRAILING_CONNECTOR = re.compile(r"(?:,?\s*(?:and|but|while|then|so)?\s*)$")
 
 _ADV = (
@@ -56,11 +59,11 @@ _ADV = (
     r"really|definitely|happily|gladly|probably))*"
 )
 _SUBJ = (
-    r"(?P<subj>(?:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?|[a-z]+|I|[A-Z]{2,3}(?:/[A-Z]{2,3})*|[A-Z]\.|"
-    r"[A-Z](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z](?=\s)))?)"
+    r"(?P<subj>(?:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{M}'-]+)?|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
+    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
 )
 _MODAL = (
-    r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[a-z]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
+    r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[\p{Ll}\p{M}]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
     r"(?:\s+is|\s+are|\s+am|'s|'m|'re)(?:\s+(?:also|still|now|just|then))?\s+going\s+to|"
     r"(?:\s+is|\s+are|\s+am|'s|'m|'re)?\s+gonna|"
     r"(?:\s+has|\s+have)\s+to|(?:'m|\s+am|\s+is)\s+to|"
@@ -72,7 +75,8 @@ _MODAL = (
 )
 # "Naomi Fischer from facilities has offered to", "Tom Becker (eng lead) will"
 _APPOSITION = (
-    r"(?:\s+(?:from|in|at|of|on)\s+(?:the\s+)?[a-z][\w&-]*(?:\s+[a-z][\w&-]*)?|\s*\([^)]{1,40}\))?"
+    r"(?:\s+(?:from|in|at|of|on)\s+(?:the\s+)?[\p{Ll}\p{M}][\w&-]*(?:\s+[\p{Ll}\p{M}][\w&-]*)?"
+    r"|\s*\([^)]{1,40}\))?"
 )
 # "her designer, Pablo Reyes, will ...": a name set off by commas is still the subject.
 COMMIT = re.compile(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Sequence
+
+import regex as re
 
 from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
 from assistant.recap.builtin.candidates import Candidate
@@ -22,9 +23,9 @@ from assistant.recap.builtin.summary import build_summary
 
 ENGINE_NAME = "built-in"
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_NAME = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
 _SOLO_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+)([A-Z][a-z]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
+    r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
     r"mentioned|would like|requested|is asking)\b"
 )
 _FLAG_ORDER: tuple[ActionFlag, ...] = (

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
+
+import regex as re
 
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.dates import DueMatch, find_dues
@@ -19,12 +20,12 @@ from assistant.recap.builtin.tokens import task_tokens
 _EVENT_REF = re.compile(
     r"\b(?:before|by|ahead of|in time for|prior to|for|on|at|until)\s+"
     r"(?:the\s+|our\s+|his\s+|her\s+|their\s+|she\s+|he\s+|they\s+|it\s+)?"
-    r"(?P<event>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})\s*$",
+    r"(?P<event>[\p{Ll}\p{M}][\w'-]*(?:\s+[\p{Ll}\p{M}][\w'-]*){0,2})\s*$",
     re.IGNORECASE,
 )
 _EVENT_CLAUSE = re.compile(
     r"\b(?:before|ahead of|in time for|prior to)\s+(?:the\s+|she\s+|he\s+|they\s+|it\s+)?"
-    r"(?P<event>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s*(?=[.,;)!]|$)",
+    r"(?P<event>[\p{Ll}\p{M}][\w'-]*(?:\s+[\p{Ll}\p{M}][\w'-]*)?)\s*(?=[.,;)!]|$)",
     re.IGNORECASE,
 )
 _NEXT_MEETING = re.compile(r"\bnext\s+(?:1:1|one-on-one|1-on-1|check-in|catch-up)", re.I)
@@ -74,7 +75,7 @@ def _event_date(
     for s in ordered:
         if s.start == before:
             continue
-        have = {_stem(w) for w in re.findall(r"[A-Za-z][\w'-]*", s.text)}
+        have = {_stem(w) for w in re.findall(r"[\p{L}][\w'-]*", s.text)}
         if stems <= have:
             return _single_date(s.text, meeting)
     return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -10,12 +10,12 @@ from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.tokens import task_similarity, task_tokens
 
 _VERB_PHRASE = re.compile(
-    r"^[A-Za-z-]+\s+(?:the|a|an|my|your|our|his|her|their|me|us|him|them|it|to|with|(?-i:[A-Z]))\b",
+    r"^[\p{L}-]+\s+(?:the|a|an|my|your|our|his|her|their|me|us|him|them|it|to|with|(?-i:[\p{Lu}\p{Lo}]))\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
 _TRAILING_PARTICLE = re.compile(r"\s+(?:out|up|in|over|back|done|sent|ready)\s*$", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_CAPITALISED = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
 
 
 def _named_people(text: str, people: PeopleDirectory) -> set[str]:

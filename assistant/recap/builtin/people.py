@@ -90,6 +90,45 @@ _CALENDAR = frozenset(
 )
 
 
+_ATTENDEE_LABEL = re.compile(
+    r"^\W*(?:present|attendees|attending|attendance|participants|in attendance|who)\b"
+    r"(?:\s*\([^)]*\))?[^:\n]{0,20}?(?::|$)\W*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_STOP_LABEL = re.compile(r"^\W*(?:regrets|apologies|absent|scribe|agenda|notes?|date)\b", re.I)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+_ATTENDEE = re.compile(r"^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]{0,50}$")
+
+
+def attendees(notes: str) -> list[str]:
+    """Names on a 'Present:' / 'Attendees:' line, or listed under such a heading."""
+    found: list[str] = []
+    lines = notes.splitlines()
+    for i, line in enumerate(lines[:200]):
+        m = _ATTENDEE_LABEL.match(line.strip().strip("*_#"))
+        if not m or len(line) > 600:
+            continue
+        rest = m.group("rest").strip().strip("*_")
+        if rest:
+            parts = re.split(r"[,;]|\s+and\s+", re.sub(r"\([^)]*\)", "", rest))
+        else:
+            parts = []
+            for nxt in lines[i + 1 : i + 40]:
+                if not nxt.strip():
+                    if parts:
+                        break
+                    continue
+                if nxt.lstrip().startswith("#") or _STOP_LABEL.match(nxt):
+                    break
+                item = _LIST_MARK.sub("", nxt).strip().strip("*_").strip()
+                parts.append(re.split(r"[,(]|\s[-–—/]\s", item)[0])
+        for part in parts:
+            name = part.strip().strip("*_").strip()
+            if _ATTENDEE.match(name) and len(name.split()) <= 4 and name.lower() != "name":
+                found.append(name)
+    return found
+
+
 def _fold(text: str) -> str:
     """Lower case without accents: 'Tomás' and 'tomas' fold alike."""
     decomposed = unicodedata.normalize("NFKD", nfc(text).lower())
@@ -173,10 +212,28 @@ class PeopleDirectory:
             self._add(name)
         for name in participants:  # "Present: ..." lines: one-word names count there
             self._add(name, single=True)
+        self.present = [p for p in map(self._add_attendee, attendees(notes)) if p is not None]
         self.writer = self._writer(author)
         # Who "you" is in notes addressed to someone: the other participant of the 1:1.
         self.reader = self.manager if self.writer is self.report else self.report
         self._discover(notes)
+
+    def _add_attendee(self, name: str) -> Person | None:
+        person = self.by_full(name) or self._resolve(name, None)
+        return person or self._add(name, single=True)
+
+    @property
+    def group_meeting(self) -> bool:
+        """Minutes of a meeting of three or more (an attendee list says so)."""
+        return len({p.full for p in self.present} | {self.manager.full, self.report.full}) > 2
+
+    @property
+    def default_owner(self) -> Person:
+        """Who owns an action listed without an owner: the writer of a report's own notes,
+        the chair (manager) of group minutes, else the report in a manager's 1:1 notes."""
+        if self.writer is self.report:
+            return self.report
+        return self.manager if self.group_meeting else self.report
 
     def _writer(self, author: str) -> Person:
         """Whose "I" the notes use: 'manager' (default), 'report' or a name."""
@@ -214,6 +271,8 @@ class PeopleDirectory:
             first, last = m.group(1), m.group(2)
             if first in _NOT_FIRST or last in _NOT_LAST or last in _NOT_FIRST:
                 continue
+            if first.lower() in TASK_VERBS or last.lower() in TASK_VERBS:
+                continue  # "Schedule Rafaël", "Help Wanted": a verb starts a task, not a name
             if "\n" in m.group(0):
                 continue  # a name never runs across lines
             full = m.group(0)
@@ -309,9 +368,9 @@ class PeopleDirectory:
                 ]
                 if hits:
                     return hits[0]
-            folded = [p for p in self.people if _fold(p.first) == _fold(word)]
-            if folded:
-                return folded[0]
+            same_first = [p for p in self.people if _fold(p.first) == _fold(word)]
+            if same_first:
+                return same_first[0]
             nick = self._nickname(word)
             if nick is not None:
                 return nick

@@ -20,12 +20,12 @@ STOPWORDS: frozenset[str] = frozenset(
     wouldn""".split()
 )
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")  # letters and digits of any script make words
 
 
 def task_tokens(text: str) -> frozenset[str]:
-    """Lowercased alphanumeric tokens of a task text, without stopwords."""
-    return frozenset(t for t in _NON_ALNUM.split(text.lower()) if t and t not in STOPWORDS)
+    """Lowercased word tokens of a task text (any script), without stopwords."""
+    return frozenset(t for t in _NON_WORD.split(text.lower()) if t and t not in STOPWORDS)
 
 
 def task_similarity(a_text: str, b_text: str) -> float:
