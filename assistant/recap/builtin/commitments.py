@@ -31,7 +31,7 @@ from assistant.recap.builtin.list_items import (
     labelled_item,
 )
 from assistant.recap.builtin.offers import from_let_me, from_volunteer, suggestion
-from assistant.recap.builtin.people import Person
+from assistant.recap.builtin.people import NAME_WORD, Person
 from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
 from assistant.recap.builtin.sentence_post import (
     CORRECTION,
@@ -51,15 +51,26 @@ _AND_VERB = re.compile(r",?\s+and\s+(?=[\p{Ll}\p{M}])")
 _THEN_SEQUENCE = re.compile(r"(?:,\s*|\s+)and then\s+|,\s*then\s+")
 _HAVE_PREFIX = re.compile(r"have\s", re.I)
 _TO_WORD = re.compile(r"\sto\s")
-_TWO_WORD_NAME = re.compile(r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+ [\p{Lu}\p{Lo}][\p{Ll}\p{M}]+")
+_TWO_WORD_NAME = re.compile(r"(?:" + NAME_WORD + r"\s+)(?:\S+\s+){0,3}" + NAME_WORD)
 _TRAILING_CONNECTOR = re.compile(r"(?:,?\s*(?:and|but|while|then|so)?\s*)$")
 
 _ADV = (
     r"(?:\s+(?:also|then|just|still|first|personally|directly|now|already|quickly|both|each|"
     r"really|definitely|happily|gladly|probably))*"
 )
+# A person as written: one to four name words in any script, with particles ("Jan van der
+# Berg", "Mary-Kate D'Souza", "Nguyễn Thị Hương"), or an uncased name ("王伟").
+_PERSON = (
+    r"(?:"
+    + NAME_WORD
+    + r"(?:\s+(?:(?:van|der|den|de|del|la|von|da|di|du|le|Ó|Ní)\s+)*"
+    + NAME_WORD
+    + r"){0,3}|\p{Lo}{2,4})"
+)
 _SUBJ = (
-    r"(?P<subj>(?:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{M}'-]+)?|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
+    r"(?P<subj>(?:"
+    + _PERSON
+    + r"|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
     r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
 )
 _MODAL = (

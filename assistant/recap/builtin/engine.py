@@ -116,8 +116,6 @@ def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionI
     if c.due is not None and c.due.vague:
         flags.add("due_vague")
     evidence = " … ".join(notes[a:b] for a, b in sorted(set(c.spans)))
-    if not all(notes[a:b] in notes for a, b in c.spans):
-        evidence = notes[c.spans[0][0] : c.spans[0][1]]
     confidence = c.confidence - (0.1 if "owner_guessed" in flags else 0.0)
     return ActionItemDraft(
         task=c.task,

@@ -66,6 +66,7 @@ _ACTION_PREFIX = re.compile(
     r"try\s+to\s+(?=\w))",
     re.I,
 )
+_TENTATIVE_START = re.compile(r"^\W*(?:\?\?|maybe\b|perhaps\b|possibly\b)", re.I)
 # Groups that own nothing by themselves: the chair (or the writer) takes the item.
 _GROUP = re.compile(r"^(?:team|leads|dev team|all|everyone|both|group|us|we|tbd)\b", re.I)
 
@@ -136,7 +137,7 @@ def labelled_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         return []
     if DONE_CUE.search(task_text) or CANCEL_CUE.search(task_text) or NORM_CUE.search(task_text):
         return []
-    if TENTATIVE.search(task_text):
+    if TENTATIVE.search(task_text) or _TENTATIVE_START.match(sentence.line_text):
         return []  # a question or a maybe is a follow-up
     return _make_item(sentence, ctx, who, task_text, sentence.start + m.start("task"))
 
@@ -203,7 +204,7 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         return []
     if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
         return []
-    if TENTATIVE.search(text + rest):
+    if TENTATIVE.search(text + rest) or _TENTATIVE_START.match(sentence.line_text):
         return []  # a question or a maybe is a follow-up
     owner: Person | None = None
     flags: set[str] = set()

@@ -137,6 +137,12 @@ def _implicit_heading(line: str, next_line: str | None) -> bool:
     if body.isupper() and len(body) > 2:
         return True
     nxt = (next_line or "").strip()
+    if (
+        NUMBERED.match(line)
+        and NUMBERED.match(next_line or "")
+        and _indent(line) == _indent(next_line or "")
+    ):
+        return False  # "1. Draft X (Mateus)" followed by "2. ...": a list, not a title
     if len(words) <= 3 and section_kind(body) and nxt:
         return True  # "Actions" / "Next steps" on their own line
     return bool(nxt) and bool(BULLET.match(next_line or "")) and len(words) <= 5

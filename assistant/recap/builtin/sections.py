@@ -84,7 +84,9 @@ def classify_sections(sentences: list[Sentence], task_starts: set[int]) -> Secti
                 continue
             text = f"{before.rstrip('.')} ({text.rstrip('.').lower()})"
         kind = s.section_kind
-        tentative = TENTATIVE.search(s.text) is not None and kind in ("action", "agenda", "")
+        tentative = kind in ("action", "agenda", "") and (
+            TENTATIVE.search(s.text) is not None or s.line_text.lstrip(" -*•").startswith("??")
+        )
         if (
             kind == "followup"
             or _NEXT_TIME_START.match(s.text)

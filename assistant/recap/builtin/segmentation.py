@@ -195,12 +195,29 @@ def speaker_labels(lines: list[Line], participant_names: set[str]) -> dict[int, 
     return {}
 
 
+# No real sentence is longer; a longer run (a pasted log, one sentence repeated) is cut into
+# pieces so that no rule ever scans more than this much text per sentence (speed guard).
+MAX_SENTENCE = 400
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a long span at the last space before every MAX_SENTENCE characters."""
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans inside one line, not splitting after abbreviations or initials."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        head = text[start : m.start()]
+        head = text[max(start, m.start() - 24) : m.start()]
         if _ABBREV.search(head.rstrip("\"')]")):
             continue
         if text[m.start() - 1] == "." and _LOWER_PREP.match(text, m.end()):
@@ -208,7 +225,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start() + 1))
         start = m.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
 
 
 def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
@@ -280,7 +297,10 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                     start=s_start + lead,
                     end=s_start + lead + len(text),
                     line_index=line.index,
-                    line_text=plain,
+                    # The line around the sentence (bounded, so a huge one-line paste stays fast).
+                    line_text=plain
+                    if len(plain) <= 2 * MAX_SENTENCE
+                    else plain[max(0, offset + a - MAX_SENTENCE) : offset + b + MAX_SENTENCE],
                     section=line_section,
                     section_kind=line_kind,
                     speaker=speaker,

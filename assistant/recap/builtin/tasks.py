@@ -259,9 +259,17 @@ def _possessive(m: re.Match[str]) -> bool:
     return bool(nxt) and nxt.group(1).lower() not in _OBJECT_FOLLOWERS  # type: ignore[union-attr]
 
 
+# "..., tell him" / "and let her know": a note to the writer, not part of the shared task.
+_TELL_BACK = re.compile(
+    r"(?:,\s*|\s+and\s+|\s*[-–—;]\s*)(?:then\s+)?(?:tell|let|ping|update|inform)\s+"
+    r"(?:him|her|me|them)(?:\s+know)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def tidy(text: str) -> str:
-    """Strip fillers, reasons and stray punctuation; capitalise."""
-    text = expand_shorthand(_TIMESTAMP.sub("", text))
+    """Strip fillers, reasons, a trailing "tell him" and stray punctuation; capitalise."""
+    text = _TELL_BACK.sub("", expand_shorthand(_TIMESTAMP.sub("", text)))
     text = _TRAILING_REASON.sub("", text)
     text = _LEADING_FILLER.sub("", text.strip())
     text = _WHITESPACE.sub(" ", text).strip(" ,;:.-–—!?\"'")
