@@ -11,6 +11,7 @@ from typing import Literal
 import regex as re
 
 from assistant.recap.builtin.outline import outline
+from assistant.talk.transcript import parse_transcript
 
 # Small precompiled patterns used by the functions below.
 _ENDS_WITH_PUNCT = re.compile(r"[.!?,;]$")
@@ -175,10 +176,24 @@ def _chat_headers(lines: list[Line], participant_names: set[str]) -> dict[int, t
 
 
 def speaker_labels(lines: list[Line], participant_names: set[str]) -> dict[int, tuple[str, int]]:
-    """Line index -> (speaker label, offset of the utterance) when the notes are a transcript."""
+    """Line index -> (speaker label, offset of the utterance) when the notes are a transcript.
+
+    Labelled transcripts are read by the shared parser (`assistant.talk.transcript`), so the
+    recap and the talk ratio agree on who said what; chat-app copies with name/time header
+    lines and em-dash labels between participants are recognised here as well.
+    """
     found = _chat_headers(lines, participant_names)
     if found:
         return found
+    transcript = parse_transcript("\n".join(line.text for line in lines))
+    if transcript is not None and transcript.format == "labelled":
+        for turn in transcript.turns:
+            text = lines[turn.line].text
+            at = text.find(turn.text[:20]) if turn.text else -1
+            if at > 0:
+                found[turn.line] = (handle_name(turn.speaker), at)
+        if found:
+            return found
     for pattern in (_SPEAKER, _DASH_SPEAKER):
         found = {}
         for line in lines:

@@ -131,3 +131,21 @@ def test_table_with_owner_task_due_and_status_columns() -> None:
 def test_a_note_to_the_writer_is_cut_from_the_shared_task() -> None:
     found = items("- Mateus will call the landlord about the lease by Friday, tell him")
     assert found == [("Call the landlord about the lease", REPORT, dt.date(2026, 4, 17))]
+
+
+def test_a_transcript_is_read_by_the_shared_parser_with_names_in_any_script() -> None:
+    from assistant.talk.transcript import parse_transcript
+
+    notes = (
+        "Ingrid Solberg: How did the migration go?\n"
+        "Mary-Kate D'Souza: Mostly fine, two tables left.\n"
+        "Ingrid Solberg: Can you write up the rollback plan?\n"
+        "Mary-Kate D'Souza: Yes, I'll send it by Friday.\n"
+    )
+    transcript = parse_transcript(notes)
+    assert transcript is not None and transcript.speakers == ["Ingrid Solberg", "Mary-Kate D'Souza"]
+    draft = extract_recap(notes, meeting_date=DAY, manager=MANAGER, report="Mary-Kate D'Souza")
+    assert [(i.owner, i.due) for i in draft.action_items] == [
+        ("Mary-Kate D'Souza", dt.date(2026, 4, 17))
+    ]
+    assert "rollback plan" in draft.action_items[0].task.lower()
