@@ -10,11 +10,14 @@ import typer
 
 from assistant.errors import BadInputError
 from assistant.evaluation.recap_eval import (
+    EvalCase,
     EvalResult,
     RecapEngine,
+    breakdown,
     evaluate,
     format_report,
     load_cases,
+    no_action_share,
 )
 
 eval_app = typer.Typer(
@@ -25,23 +28,27 @@ eval_app = typer.Typer(
 
 @eval_app.command("recap")
 def recap(
-    file: Annotated[
-        Path, typer.Argument(help="JSONL file of labelled 1:1 notes (evals/README.md).")
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="One or more JSONL files of labelled notes (evals/README.md)."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses per case.")] = False,
 ) -> None:
     """Precision, recall, F1, owner and due accuracy of the recap engines.
 
-    Scores the built-in engine, and also the LLM engine when a provider is configured.
+    Scores the built-in engine, and also the LLM engine when a provider is configured. Several
+    files are scored together (micro-averaged), with a table per source and per layout tag
+    when the records carry `source_id` / `layout`.
     """
-    if not file.is_file():
-        raise BadInputError(f"{file} is not a file")
+    for file in files:
+        if not file.is_file():
+            raise BadInputError(f"{file} is not a file")
     # Imported here so `coach --help` stays fast.
     from assistant.recap.builtin import extract_recap
     from assistant.services import Services
 
-    cases = load_cases(file)
+    cases: list[EvalCase] = [case for file in files for case in load_cases(file)]
     engines: dict[str, RecapEngine] = {"built-in": extract_recap}
     svc = Services.from_settings(migrate_db=False)
     llm = svc.llm()
@@ -52,6 +59,7 @@ def recap(
             manager=kw["manager"],
             report=kw["report"],
             people=kw.get("known_people", ()),
+            author=kw.get("author", "manager"),
         )
     results = {name: evaluate(cases, engine) for name, engine in engines.items()}
     if as_json:
@@ -66,6 +74,12 @@ def recap(
 
 def _payload(result: EvalResult, verbose: bool) -> dict[str, Any]:
     payload = result.as_dict()
+    quiet, empty = no_action_share(result)
+    payload["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
+    for by in ("source", "layout"):
+        groups = breakdown(result, by)
+        if set(groups) - {"-"}:
+            payload[f"per_{by}"] = {key: group.as_dict() for key, group in groups.items()}
     if verbose:
         payload["misses"] = {
             c.case_id: {

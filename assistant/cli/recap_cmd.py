@@ -31,8 +31,18 @@ def recap(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the shareable Markdown recap.")
     ] = False,
+    author: Annotated[
+        str,
+        typer.Option(
+            "--author",
+            help="Who wrote the notes: manager (default), report, or a person's name. "
+            '"I" and "me" in the notes are that person.',
+        ),
+    ] = "manager",
 ) -> None:
     """Recap raw 1:1 notes: summary, decisions, action items (owner, due date) and more."""
+    if not author.strip():
+        raise BadInputError("--author needs manager, report or a name")
     meeting_date = parse_date(date)
     assert meeting_date is not None
     raw = _read(file)
@@ -44,7 +54,7 @@ def recap(
         who = svc.resolve_manager(manager)
         stored = svc.recap.store_notes(who.id, report, raw, meeting_date)  # committed first
         _warn(stored.warnings)
-        draft = svc.recap.draft(who.id, report, stored.text, meeting_date)
+        draft = svc.recap.draft(who.id, report, stored.text, meeting_date, author=author)
         count = svc.recap.save(who.id, stored.meeting_id, draft)
         typer.echo(f"Saved: notes, recap and {count} action items.", err=True)
     else:
@@ -53,7 +63,7 @@ def recap(
         prepared = prepare_notes(raw, max_bytes=svc.settings.max_note_bytes)
         _warn(prepared.warnings)
         draft = svc.recap.draft_for(
-            prepared.text, meeting_date=meeting_date, manager=manager, report=report
+            prepared.text, meeting_date=meeting_date, manager=manager, report=report, author=author
         )
     if as_json:
         print_json(draft.to_public_dict())

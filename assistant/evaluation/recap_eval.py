@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,9 @@ class EvalCase:
     report: str
     notes: str
     gold: tuple[ScoredItem, ...]
+    author: str = "manager"  # who wrote the notes: "manager", "report" or a name
+    source_id: str = ""  # where the note came from (for per-source breakdowns)
+    layout: tuple[str, ...] = ()  # layout tags ("action-section", "transcript", ...)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class CaseResult:
     matches: tuple[MatchedPair, ...]
     missed_gold: tuple[ScoredItem, ...]
     extra_predicted: tuple[ScoredItem, ...]
+    source_id: str = ""
+    layout: tuple[str, ...] = ()
 
     @property
     def n_predicted(self) -> int:
@@ -238,6 +243,11 @@ def _parse_case(raw: Any, where: str) -> EvalCase:
     meeting = _parse_date(raw["meeting_date"], f"{where} meeting_date")
     if meeting is None:
         raise BadInputError(f"{where}: meeting_date is required")
+    layout = raw.get("layout", ())
+    if isinstance(layout, str):
+        layout = [layout]
+    if not isinstance(layout, list | tuple) or not all(isinstance(t, str) for t in layout):
+        raise BadInputError(f"{where}: layout must be a tag or a list of tags")
     return EvalCase(
         case_id=str(raw.get("id", where)),
         meeting_date=meeting,
@@ -245,6 +255,9 @@ def _parse_case(raw: Any, where: str) -> EvalCase:
         report=str(raw["report"]),
         notes=str(raw["notes"]),
         gold=tuple(scored),
+        author=str(raw.get("author") or "manager"),
+        source_id=str(raw.get("source_id") or ""),
+        layout=tuple(layout),
     )
 
 
@@ -283,14 +296,36 @@ def draft_items(draft: RecapDraft) -> list[ScoredItem]:
 
 
 def evaluate(cases: Sequence[EvalCase], engine: RecapEngine) -> EvalResult:
-    """Run `engine` on every case and score its action items."""
+    """Run `engine` on every case (telling it who wrote the notes) and score its items."""
     results: list[CaseResult] = []
     for case in cases:
         draft = engine(
-            case.notes, meeting_date=case.meeting_date, manager=case.manager, report=case.report
+            case.notes,
+            meeting_date=case.meeting_date,
+            manager=case.manager,
+            report=case.report,
+            author=case.author,
         )
-        results.append(match_items(draft_items(draft), case.gold, case.case_id))
+        result = match_items(draft_items(draft), case.gold, case.case_id)
+        results.append(replace(result, source_id=case.source_id, layout=case.layout))
     return EvalResult(tuple(results))
+
+
+def breakdown(result: EvalResult, by: str) -> dict[str, EvalResult]:
+    """Scores per source ("source") or per layout tag ("layout"; a case counts under each of
+    its tags). Cases without a source or tag are grouped under "-"."""
+    groups: dict[str, list[CaseResult]] = {}
+    for case in result.cases:
+        keys = [case.source_id or "-"] if by == "source" else list(case.layout) or ["-"]
+        for key in keys:
+            groups.setdefault(key, []).append(case)
+    return {key: EvalResult(tuple(cases)) for key, cases in sorted(groups.items())}
+
+
+def no_action_share(result: EvalResult) -> tuple[int, int]:
+    """(cases with no gold item that also got no predicted item, cases with no gold item)."""
+    empty = [c for c in result.cases if c.n_gold == 0]
+    return sum(1 for c in empty if c.n_predicted == 0), len(empty)
 
 
 def _fmt_item(item: ScoredItem) -> str:
@@ -298,14 +333,35 @@ def _fmt_item(item: ScoredItem) -> str:
     return f"{item.task} | {item.owner} | {due}"
 
 
+def _row(name: str, r: EvalResult) -> str:
+    return (
+        f"  {name[:28]:<28} {len(r.cases):>5} {r.gold:>5} {r.precision:>6.3f} {r.recall:>6.3f} "
+        f"{r.f1:>6.3f} {r.owner_accuracy:>6.3f} {r.due_accuracy:>6.3f}"
+    )
+
+
+def format_breakdown(result: EvalResult, by: str) -> list[str]:
+    """A table of scores per source or per layout tag (empty when the data has no tags)."""
+    groups = breakdown(result, by)
+    if set(groups) <= {"-"}:
+        return []
+    head = f"  {'per ' + by:<28} {'cases':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} "
+    return ["", head + f"{'owner':>6} {'due':>6}", *(_row(k, v) for k, v in groups.items())]
+
+
 def format_report(result: EvalResult, *, verbose: bool = False) -> str:
-    """A printable summary; with verbose, the misses and wrong owners/dates per case."""
+    """A printable summary with per-source and per-layout tables; with verbose, the misses
+    and wrong owners/dates per case."""
+    quiet, empty = no_action_share(result)
     lines = [
         f"cases {len(result.cases)}  gold {result.gold}  predicted {result.predicted}  "
         f"matched {result.matched}",
         f"precision {result.precision:.3f}  recall {result.recall:.3f}  f1 {result.f1:.3f}",
         f"owner accuracy {result.owner_accuracy:.3f}  due accuracy {result.due_accuracy:.3f}",
     ]
+    if empty:
+        lines.append(f"no-action notes with no item: {quiet}/{empty}")
+    lines += format_breakdown(result, "source") + format_breakdown(result, "layout")
     if verbose:
         for case in result.cases:
             bad = [m for m in case.matches if not (m.owner_ok and m.due_ok)]

@@ -44,10 +44,19 @@ def draft_recap(
     report: str,
     people: Sequence[str] = (),
     refiner: RecapRefiner | None = None,
+    author: str = "manager",
 ) -> RecapDraft:
-    """Built-in draft first; the model, if configured, refines it (checked, with fallback)."""
+    """Built-in draft first; the model, if configured, refines it (checked, with fallback).
+
+    `author` is who wrote the notes ("manager", "report" or a name): their "I" and "me".
+    """
     builtin = extract_recap(
-        notes, meeting_date=meeting_date, manager=manager, report=report, known_people=people
+        notes,
+        meeting_date=meeting_date,
+        manager=manager,
+        report=report,
+        known_people=people,
+        author=author,
     )
     context = RecapContext(
         notes=notes, meeting_date=meeting_date, manager=manager, report=report, people=people
@@ -142,9 +151,18 @@ class RecapService:
             return StoredNotes(meeting.id, prepared.text, list(prepared.warnings))
 
     def draft(
-        self, manager_id: int, report_id: int | str, notes: str, meeting_date: dt.date
+        self,
+        manager_id: int,
+        report_id: int | str,
+        notes: str,
+        meeting_date: dt.date,
+        *,
+        author: str = "manager",
     ) -> RecapDraft:
-        """A checked recap of notes about one report; the team's names help find owners."""
+        """A checked recap of notes about one report; the team's names help find owners.
+
+        `author`: who wrote the notes, "manager" (default), "report" or a person's name.
+        """
         with self.services.repos(manager_id) as repos:
             report = repos.reports.resolve(report_id)
             manager, report_name = report.manager.name, report.name
@@ -155,6 +173,7 @@ class RecapService:
             manager=manager,
             report=report_name,
             people=[manager, *team],
+            author=author,
         )
 
     def draft_for(
@@ -165,6 +184,7 @@ class RecapService:
         manager: str,
         report: str,
         people: Sequence[str] = (),
+        author: str = "manager",
     ) -> RecapDraft:
         """A checked recap for people named by hand (no team in the database needed)."""
         return draft_recap(
@@ -174,6 +194,7 @@ class RecapService:
             report=report,
             people=people,
             refiner=self.services.refiners.recap,
+            author=author,
         )
 
     def save(

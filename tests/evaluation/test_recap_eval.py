@@ -16,10 +16,12 @@ from assistant.errors import BadInputError
 from assistant.evaluation.recap_eval import (
     EvalCase,
     ScoredItem,
+    breakdown,
     evaluate,
     format_report,
     load_cases,
     match_items,
+    no_action_share,
     task_similarity,
     task_tokens,
 )
@@ -182,3 +184,98 @@ def test_cli_prints_scores_as_json() -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert set(scores) >= {"precision", "recall", "f1", "owner_accuracy", "due_accuracy"}
+
+
+def _tagged(case_id: str, source: str, layout: list[str], notes: str, gold: list[dict]) -> str:
+    return json.dumps(
+        {
+            "id": case_id,
+            "source_id": source,
+            "layout": layout,
+            "author": "report",
+            "meeting_date": "2026-03-04",
+            "manager": "Dana Whitfield",
+            "report": "Jo Søndergaard",
+            "notes": notes,
+            "gold": {"action_items": gold},
+        }
+    )
+
+
+def test_records_carry_author_source_and_layout_and_the_engine_gets_the_author(
+    tmp_path: Path,
+) -> None:
+    line = _tagged("t-1", "lab-log", ["prose", "report-authored"], "I will send it.", [])
+    [case] = load_cases(_write(tmp_path, [line]))
+    assert (case.author, case.source_id, case.layout) == (
+        "report",
+        "lab-log",
+        ("prose", "report-authored"),
+    )
+    seen: list[str] = []
+
+    def engine(notes: str, **kw: object) -> RecapDraft:
+        seen.append(str(kw["author"]))
+        return RecapDraft(summary="", engine="test")
+
+    evaluate([case], engine)
+    assert seen == ["report"]
+
+
+def test_breakdowns_group_cases_by_source_and_by_each_layout_tag(tmp_path: Path) -> None:
+    item = {"task": "Send the deck", "owner": "Jo Søndergaard", "due": None}
+    lines = [
+        _tagged("a", "src-a", ["bullets", "action-section"], "x", [item]),
+        _tagged("b", "src-b", ["bullets"], "y", [item]),
+        _tagged("c", "src-b", ["no-actions"], "z", []),
+    ]
+    cases = load_cases(_write(tmp_path, lines))
+
+    def engine(notes: str, **kw: object) -> RecapDraft:
+        items = (
+            [
+                ActionItemDraft(
+                    task="send the deck",
+                    owner="Jo Søndergaard",
+                    owner_role="report",
+                    evidence=notes,
+                    confidence=0.9,
+                )
+            ]
+            if notes == "x"
+            else []
+        )
+        return RecapDraft(summary="", engine="test", action_items=items)
+
+    result = evaluate(cases, engine)
+    by_source = breakdown(result, "source")
+    assert set(by_source) == {"src-a", "src-b"}
+    assert (by_source["src-a"].f1, by_source["src-b"].recall) == (1.0, 0.0)
+    by_layout = breakdown(result, "layout")
+    assert len(by_layout["bullets"].cases) == 2 and by_layout["action-section"].f1 == 1.0
+    assert no_action_share(result) == (1, 1)
+    report = format_report(result)
+    assert "per source" in report and "per layout" in report and "src-b" in report
+
+
+def test_cli_scores_several_files_with_breakdowns_in_json(tmp_path: Path) -> None:
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test root."""
+
+    register(app)
+    item = {"task": "Send the deck to Priya", "owner": "Jo Søndergaard", "due": None}
+    first = _write(
+        tmp_path, [_tagged("a", "src-a", ["bullets"], "I will send the deck to Priya.", [item])]
+    )
+    second = tmp_path / "second.jsonl"
+    second.write_text(_tagged("b", "src-b", ["prose"], "Nothing to do.", []) + "\n")
+    result = CliRunner().invoke(app, ["eval", "recap", str(first), str(second), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["cases"] == 2
+    assert set(scores["per_source"]) == {"src-a", "src-b"}
+    assert set(scores["per_layout"]) == {"bullets", "prose"}
+    assert scores["no_action_cases"] == {"cases": 1, "with_no_item": 1}

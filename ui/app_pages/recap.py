@@ -73,6 +73,15 @@ notes_text = st.text_area(
         "- Sam to send the rollout plan by Friday\n- I'll ask finance about the budget"
     ),
 )
+# Whose "I" the notes use: the manager's own notes (default), the report's, or a teammate's.
+MANAGER_CHOICE = "Me (the manager)"
+author_choice = st.selectbox(
+    "Notes written by",
+    [MANAGER_CHOICE, report.name, *(n for n in team_names if n != report.name)],
+    key="recap_author",
+    help='"I", "me" and "my" in the notes are this person.',
+)
+author = {MANAGER_CHOICE: "manager", report.name: "report"}.get(author_choice, author_choice)
 upload = st.file_uploader(
     "…or upload a .txt or .md file",
     type=["txt", "md"],
@@ -99,7 +108,9 @@ if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/a
             st.warning(warning)
         try:
             with st.spinner("Finding decisions, action items, owners and due dates…"):
-                new_draft = svc.recap.draft(manager.id, report.id, stored.text, meeting_date)
+                new_draft = svc.recap.draft(
+                    manager.id, report.id, stored.text, meeting_date, author=author
+                )
         except CoachError as exc:
             st.error(f"Your notes are saved, but the recap could not be drafted: {exc}")
         except Exception:

@@ -7,8 +7,9 @@ slips we might"), declined ("she'd rather not"), and standing norms ("from now o
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
+
+import regex as re
 
 from assistant.recap.builtin.dates import DueMatch, find_dues, pick_due
 from assistant.recap.builtin.lexicon import CANCEL_CUE, DECLINE_CUE, DONE_CUE, NORM_CUE
@@ -18,11 +19,11 @@ _IF_PREFIX = re.compile(r"\b(?:if|unless|whether|maybe|in case|what happens)\b",
 
 _CONTINGENT = re.compile(
     r"\bif\s+(?:no|not|nothing|none|there'?s no|needed|necessary|required|it\s+(?:slips|fails)|"
-    r"(?:he|she|they|we|it|[a-z]+)\s+(?:doesn'?t|don'?t|isn'?t|aren'?t|hasn'?t|haven'?t|can'?t|"
+    r"(?:he|she|they|we|it|[\p{Ll}\p{M}]+)\s+(?:doesn'?t|don'?t|isn'?t|aren'?t|hasn'?t|haven'?t|can'?t|"
     r"won'?t|didn'?t))\b",
     re.IGNORECASE,
 )
-_AND_VERB = re.compile(r",?\s+and\s+(?=[a-z]+\b)")
+_AND_VERB = re.compile(r",?\s+and\s+(?=[\p{Ll}\p{M}]+\b)")
 _IDIOM = re.compile(
     r"\b(?:take it from there|see how it goes|think about it|keep an eye|get involved|"
     r"let you know|leave it)\b",

@@ -7,8 +7,9 @@ task. Vetoes drop what only looks like one: done, cancelled, hypothetical, decli
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
+
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -30,7 +31,7 @@ from assistant.recap.builtin.list_items import (
     labelled_item,
 )
 from assistant.recap.builtin.offers import from_let_me, from_volunteer, suggestion
-from assistant.recap.builtin.people import Person
+from assistant.recap.builtin.people import NAME_WORD, Person
 from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
 from assistant.recap.builtin.sentence_post import (
     CORRECTION,
@@ -40,27 +41,40 @@ from assistant.recap.builtin.sentence_post import (
 )
 
 _SYMBOL_END = re.compile("[" + SYMBOLS + "]\ufe0f?$")  # "Pipeline gen 🚀 Dev to book ..."
-_HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
-_CAPITALISED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+_HANDLE = re.compile(r"@([\p{Ll}\p{M}]{2,})[._]([\p{Ll}\p{M}]{2,})\b")
+_CAPITALISED_NAME = re.compile(
+    r"\b([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)\b"
+)
 _AND_JOINER = re.compile(r"\s(?:and|&|\+)\s")
-_FIRST_TWO_WORDS = re.compile(r"\s*([A-Za-z][\w-]*)(\s+\w+)?")
-_AND_VERB = re.compile(r",?\s+and\s+(?=[a-z])")
+_FIRST_TWO_WORDS = re.compile(r"\s*([\p{L}][\w-]*)(\s+\w+)?")
+_AND_VERB = re.compile(r",?\s+and\s+(?=[\p{Ll}\p{M}])")
 _THEN_SEQUENCE = re.compile(r"(?:,\s*|\s+)and then\s+|,\s*then\s+")
 _HAVE_PREFIX = re.compile(r"have\s", re.I)
 _TO_WORD = re.compile(r"\sto\s")
-_TWO_WORD_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+_TWO_WORD_NAME = re.compile(r"(?:" + NAME_WORD + r"\s+)(?:\S+\s+){0,3}" + NAME_WORD)
 _TRAILING_CONNECTOR = re.compile(r"(?:,?\s*(?:and|but|while|then|so)?\s*)$")
 
 _ADV = (
     r"(?:\s+(?:also|then|just|still|first|personally|directly|now|already|quickly|both|each|"
     r"really|definitely|happily|gladly|probably))*"
 )
+# A person as written: one to four name words in any script, with particles ("Jan van der
+# Berg", "Mary-Kate D'Souza", "Nguyễn Thị Hương"), or an uncased name ("王伟").
+_PERSON = (
+    r"(?:"
+    + NAME_WORD
+    + r"(?:\s+(?:(?:van|der|den|de|del|la|von|da|di|du|le|Ó|Ní)\s+)*"
+    + NAME_WORD
+    + r"){0,3}|\p{Lo}{2,4})"
+)
 _SUBJ = (
-    r"(?P<subj>(?:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?|[a-z]+|I|[A-Z]{2,3}(?:/[A-Z]{2,3})*|[A-Z]\.|"
-    r"[A-Z](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z](?=\s)))?)"
+    r"(?P<subj>(?:"
+    + _PERSON
+    + r"|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
+    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
 )
 _MODAL = (
-    r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[a-z]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
+    r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[\p{Ll}\p{M}]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
     r"(?:\s+is|\s+are|\s+am|'s|'m|'re)(?:\s+(?:also|still|now|just|then))?\s+going\s+to|"
     r"(?:\s+is|\s+are|\s+am|'s|'m|'re)?\s+gonna|"
     r"(?:\s+has|\s+have)\s+to|(?:'m|\s+am|\s+is)\s+to|"
@@ -72,7 +86,8 @@ _MODAL = (
 )
 # "Naomi Fischer from facilities has offered to", "Tom Becker (eng lead) will"
 _APPOSITION = (
-    r"(?:\s+(?:from|in|at|of|on)\s+(?:the\s+)?[a-z][\w&-]*(?:\s+[a-z][\w&-]*)?|\s*\([^)]{1,40}\))?"
+    r"(?:\s+(?:from|in|at|of|on)\s+(?:the\s+)?[\p{Ll}\p{M}][\w&-]*(?:\s+[\p{Ll}\p{M}][\w&-]*)?"
+    r"|\s*\([^)]{1,40}\))?"
 )
 # "her designer, Pablo Reyes, will ...": a name set off by commas is still the subject.
 COMMIT = re.compile(
@@ -95,7 +110,7 @@ def _named_before(text: str, ctx: SentenceContext) -> Person | None:
     for m in _CAPITALISED_NAME.finditer(text):
         person = ctx.people.resolve(m.group(1))
         # The writer named in third person ("Nadia ... said she would") is narration.
-        if person is not None and (person is not ctx.people.manager or ctx.speaker is None):
+        if person is not None and (person is not ctx.people.writer or ctx.speaker is None):
             return person
     return None
 

@@ -6,7 +6,7 @@ after "The fall schedule needs to be finalized by April 30" becomes that task, d
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -24,7 +24,7 @@ _REFERS_BACK = re.compile(r"\b(?:hers|his|theirs|it|them|that)\b", re.I)
 _IT_SUBJECT = re.compile(r"\b(?:it|that|this)(?:'s|’s|\s+is|\s+was|\s+will)\b", re.IGNORECASE)
 _DUE_WORD = re.compile(r"\bdue\b")
 
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_WORD = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+\b")
 
 _TAKE_ON = re.compile(
     r"^(?:take|pick)\s+(?:that|it|this)\s+(?:on|up)\b|^(?:own|handle|tackle|drive)\s+(?:that|it|this)\b",
@@ -41,7 +41,7 @@ def finish_task(
     task = T.personalise(
         cand.task,
         owner=cand.owner,
-        writer=ctx.speaker or ctx.people.manager,
+        writer=ctx.speaker or ctx.people.writer,
         addressee=ctx.addressee,
         people=ctx.people,
         third_party=ctx.third_party,
@@ -120,7 +120,9 @@ def finish_task(
 
 
 _PRONOUN_NEXT = re.compile(r"(?:it|them|that|this)\b", re.I)
-_NOMINAL = re.compile(r"^(?:own|lead|drive|handle|run|take on|do)\s+the\s+([a-z][a-z-]+)$", re.I)
+_NOMINAL = re.compile(
+    r"^(?:own|lead|drive|handle|run|take on|do)\s+the\s+([\p{Ll}\p{M}][\p{Ll}\p{M}-]+)$", re.I
+)
 _DET_NP = re.compile(r"\b(?:the|our|their|his|her|your|my)\s+[^,.;:?!()]+", re.IGNORECASE)
 _NP_END = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|needs?|before|by|for|to)\b.*$")
 

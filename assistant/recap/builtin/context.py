@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
+
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.people import PeopleDirectory, Person
@@ -19,7 +20,7 @@ _DET_NP = re.compile(
 )
 _AFTER_VERB_NP = re.compile(
     r"\b(?:needs?|wants?|have|has|get|got|pull|send|prep|prepare)\s+(?:(?:me|you|us|him|her)\s+)?"
-    r"(?P<np>(?:the|a|an|your|my|our|his|her|their|\$?\d|(?-i:[A-Z]))[^,.;?!]*)",
+    r"(?P<np>(?:the|a|an|your|my|our|his|her|their|\$?\d|(?-i:[\p{Lu}\p{Lo}]))[^,.;?!]*)",
     re.IGNORECASE,
 )
 _PASSIVE_NEED = re.compile(
@@ -31,11 +32,14 @@ _VERB_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _STARTS_WITH_PRONOUN = re.compile(r"^\s*(?:it|them|those|these|that|this|they)\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?")
+_FULL_NAME = re.compile(
+    r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)? "
+    r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?"
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|you)\b", re.IGNORECASE)
 _NEED_TO = re.compile(
     r"\bneeds?\s+(?:someone|somebody|a volunteer|an owner|a person\s+)?\s*to\s+"
-    r"(?P<vp>(?!be\b)[a-z][^,.;?!]*)",
+    r"(?P<vp>(?!be\b)[\p{Ll}\p{M}][^,.;?!]*)",
     re.IGNORECASE,
 )
 DISCOURSE = re.compile(
@@ -145,15 +149,15 @@ class SubjectResolver:
     ) -> tuple[Person | None, set[str]]:
         s = subj.strip()
         low = s.lower()
-        writer = speaker or self.people.manager
+        writer = speaker or self.people.writer
         if low in ("i", "me"):
             return writer, set()
         if low == "you":
-            return addressee or self.people.report, set()
+            return addressee or self.people.reader, set()
         if low in ("he", "she"):
             if named_before is not None and (named_before is not writer or speaker is None):
                 return named_before, set()
-            other = self.people.report if writer is self.people.manager else self.people.manager
+            other = self.people.reader if writer is self.people.writer else self.people.writer
             return other, set()
         if low in ("we", "they", "us"):
             return None, {"shared", "owner_unclear"}

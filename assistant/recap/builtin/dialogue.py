@@ -8,8 +8,9 @@ agree; "Do you want me to X?" / "I could X" -> the speaker's task once the other
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
+
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -22,7 +23,7 @@ from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.segmentation import Sentence
 
 # Small precompiled patterns used by the functions below.
-_RECAP_SPLIT = re.compile(r"[,;]\s*|\s+and\s+(?=[a-z])")
+_RECAP_SPLIT = re.compile(r"[,;]\s*|\s+and\s+(?=[\p{Ll}\p{M}])")
 _RECAP_WORD = re.compile(r"recap\b", re.I)
 _I_WANT = re.compile(r"\bi\s+(?:want|'?d like)", re.I)
 
@@ -48,8 +49,8 @@ _WANT_FROM = re.compile(
 )
 # An instruction starts with a verb followed by an object, a particle or a name.
 _IMPERATIVE_SHAPE = re.compile(
-    r"^[A-Za-z-]+\s+(?:up|out|back|over|down|in|on|off|through|the|a|an|my|your|our|his|her|"
-    r"their|me|us|him|them|it|this|that|these|those|some|all|\d|[A-Z])",
+    r"^[\p{L}-]+\s+(?:up|out|back|over|down|in|on|off|through|the|a|an|my|your|our|his|her|"
+    r"their|me|us|him|them|it|this|that|these|those|some|all|\d|[\p{Lu}\p{Lo}])",
 )
 _CONVERSATIONAL = re.compile(
     r"^(?:walk|talk|take) me through|^(?:tell|remind|show) me\b|^let me know|^fill me in|"
@@ -175,7 +176,7 @@ def _recap_items(u: Utterance, people: PeopleDirectory, meeting: dt.date) -> lis
                 continue
             due = find_due(frag_clean, s.start + start, meeting)
             task = T.remove_dates(frag_clean, s.start + start, due, meeting)
-            writer = u.speaker or people.manager
+            writer = u.speaker or people.writer
             task = T.personalise(
                 task,
                 owner=people.report,
@@ -316,7 +317,7 @@ def _pending_task(
     from assistant.recap.builtin.dates import DueMatch
 
     text = T.remove_dates(p.task, p.offset, due if isinstance(due, DueMatch) else None, meeting)
-    writer = people.resolve(p.sentence.speaker or "") or people.manager
+    writer = people.resolve(p.sentence.speaker or "") or people.writer
     ctx = SentenceContext(people, resolver, meeting, writer, _other(people, writer))
     cand = Candidate(text, p.owner, "", None, [], 0, 0.0)
     finish_task(cand, ctx, None)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import unicodedata
 from collections.abc import Sequence
+
+import regex as re
 
 from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
 from assistant.recap.builtin.candidates import Candidate
@@ -21,9 +23,9 @@ from assistant.recap.builtin.summary import build_summary
 
 ENGINE_NAME = "built-in"
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_NAME = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
 _SOLO_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+)([A-Z][a-z]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
+    r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
     r"mentioned|would like|requested|is asking)\b"
 )
 _FLAG_ORDER: tuple[ActionFlag, ...] = (
@@ -92,7 +94,7 @@ def _prose_candidates(
             resolver,
             meeting,
             None,
-            people.report,
+            people.reader,
             third_party=recent,
             previous_in_line=prev_in_line,
             next_in_line=nxt.text if nxt and nxt.line_index - s.line_index <= 1 else None,
@@ -114,8 +116,6 @@ def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionI
     if c.due is not None and c.due.vague:
         flags.add("due_vague")
     evidence = " … ".join(notes[a:b] for a, b in sorted(set(c.spans)))
-    if not all(notes[a:b] in notes for a, b in c.spans):
-        evidence = notes[c.spans[0][0] : c.spans[0][1]]
     confidence = c.confidence - (0.1 if "owner_guessed" in flags else 0.0)
     return ActionItemDraft(
         task=c.task,
@@ -136,9 +136,15 @@ def extract_recap(
     manager: str,
     report: str,
     known_people: Sequence[str] = (),
+    author: str = "manager",
 ) -> RecapDraft:
-    """Build a recap from raw 1:1 notes. No network, no randomness."""
-    people = PeopleDirectory(manager, report, known_people, notes)
+    """Build a recap from raw 1:1 notes. No network, no randomness.
+
+    `author` says who wrote the notes ("manager", the default, "report", or a name): "I",
+    "me" and "my" in the notes are that person.
+    """
+    notes = unicodedata.normalize("NFC", notes)
+    people = PeopleDirectory(manager, report, known_people, notes, author=author)
     sentences = segment(notes, _participant_labels(people))
     third = _third_parties(sentences, people)
     structured, used_lines = structured_candidates(notes, meeting_date, people)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
+
+import regex as re
 
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.dates import DueMatch, find_dues
@@ -19,12 +20,12 @@ from assistant.recap.builtin.tokens import task_tokens
 _EVENT_REF = re.compile(
     r"\b(?:before|by|ahead of|in time for|prior to|for|on|at|until)\s+"
     r"(?:the\s+|our\s+|his\s+|her\s+|their\s+|she\s+|he\s+|they\s+|it\s+)?"
-    r"(?P<event>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})\s*$",
+    r"(?P<event>[\p{Ll}\p{M}][\w'-]*(?:\s+[\p{Ll}\p{M}][\w'-]*){0,2})\s*$",
     re.IGNORECASE,
 )
 _EVENT_CLAUSE = re.compile(
     r"\b(?:before|ahead of|in time for|prior to)\s+(?:the\s+|she\s+|he\s+|they\s+|it\s+)?"
-    r"(?P<event>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s*(?=[.,;)!]|$)",
+    r"(?P<event>[\p{Ll}\p{M}][\w'-]*(?:\s+[\p{Ll}\p{M}][\w'-]*)?)\s*(?=[.,;)!]|$)",
     re.IGNORECASE,
 )
 _NEXT_MEETING = re.compile(r"\bnext\s+(?:1:1|one-on-one|1-on-1|check-in|catch-up)", re.I)
@@ -35,9 +36,27 @@ _GENERIC = frozenset(
 )
 
 
+_STARTS: dict[int, list[int]] = {}
+
+
+def _index(sentences: list[Sentence], pos: int) -> int:
+    """Index of the last sentence starting at or before `pos` (-1 if none)."""
+    starts = _STARTS.get(id(sentences))
+    if starts is None or len(starts) != len(sentences):
+        _STARTS.clear()  # one note at a time: the cache holds only the current list
+        starts = _STARTS[id(sentences)] = [s.start for s in sentences]
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def _nearby(sentences: list[Sentence], pos: int, reach: int = 40) -> list[Sentence]:
+    """Sentences around offset `pos`: an event is dated near where it is mentioned."""
+    i = _index(sentences, pos)
+    return sentences[max(0, i - reach) : i + reach + 1]
+
+
 def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
     """The sentence covering offset `pos` (sentences are in note order)."""
-    i = bisect.bisect_right([s.start for s in sentences], pos) - 1
+    i = _index(sentences, pos)
     if i >= 0 and pos < max(sentences[i].end, sentences[i].start + 1):
         return sentences[i]
     return None
@@ -70,11 +89,12 @@ def _event_date(
 ) -> DueMatch | None:
     """The one date of the nearest sentence naming every word of the event."""
     stems = {_stem(w) for w in words}
-    ordered = sorted(sentences, key=lambda s: (s.start > before, abs(s.start - before)))
+    near = _nearby(sentences, before)
+    ordered = sorted(near, key=lambda s: (s.start > before, abs(s.start - before)))
     for s in ordered:
         if s.start == before:
             continue
-        have = {_stem(w) for w in re.findall(r"[A-Za-z][\w'-]*", s.text)}
+        have = {_stem(w) for w in re.findall(r"[\p{L}][\w'-]*", s.text)}
         if stems <= have:
             return _single_date(s.text, meeting)
     return None
@@ -111,14 +131,19 @@ def resolve_event_dues(cands: list[Candidate], sentences: list[Sentence], meetin
         own = _sentence_at(sentences, start)
         if c.due is not None and c.due.vague and _SAME_DAY.search(c.due.phrase) and own:
             # "Nia will walk the roof with him that day" after "... inspection on June 30"
-            prev = [s for s in sentences if s.start < own.start][-1:]
+            i = _index(sentences, own.start)
+            prev = sentences[i - 1 : i] if i > 0 else []
             d = _single_date(prev[0].text, meeting) if prev else None
             if d is not None:
                 c.due = DueMatch(d.date, d.phrase, -1, -1)
             continue
         if c.due is not None and c.due.vague and _NEXT_MEETING.search(c.due.phrase) and own:
             # "by next 1:1" with "Next 1:1: Wed 10 Dec" written down
-            dated = [s for s in sentences if s is not own and _NEXT_MEETING.search(s.text)]
+            dated = [
+                s
+                for s in _nearby(sentences, own.start, 400)
+                if s is not own and _NEXT_MEETING.search(s.text)
+            ]
             d = next((x for x in (_single_date(s.text, meeting) for s in dated) if x), None)
             if d is not None:
                 c.due = DueMatch(d.date, d.phrase, -1, -1)
@@ -139,7 +164,11 @@ def resolve_event_dues(cands: list[Candidate], sentences: list[Sentence], meetin
                     c.due = DueMatch(date, d.phrase, -1, -1)
                 continue
         if own is not None and _THEN.search(own.text):
-            prev = [s for s in sentences if s.start < start and own.line_index - s.line_index <= 1]
+            prev = [
+                s
+                for s in _nearby(sentences, start, 4)
+                if s.start < start and own.line_index - s.line_index <= 1
+            ]
             d = _single_date(prev[-1].text, meeting) if prev else None
             if d is not None:
                 c.due = DueMatch(d.date, d.phrase, -1, -1)

@@ -8,7 +8,7 @@ imposed necessities and granted requests.
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -23,47 +23,60 @@ from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔)\s*")
 # The owner named at the end of the segment before an arrow: "… Jas", "me", "Dee Hollis 👉".
 _TAIL_OWNER = re.compile(
-    r"(?:^|[^\w\s]\s*)(?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)[\s" + SYMBOLS + r"\ufe0f]*$"
+    r"(?:^|[^\w\s]\s*)(?P<who>me|I|[\p{Lu}\p{Lo}][\w.'-]*(?:\s+[\p{Lu}\p{Lo}][\w.'-]*)?)[\s"
+    + SYMBOLS
+    + r"\ufe0f]*$"
 )
 _LEAD_SYMBOLS = re.compile(r"^[\s" + SYMBOLS + r"\ufe0f.…:,-]+")
-_SUBJ = r"(?P<subj>I|[Hh]e|[Ss]he|[A-Z]{2,3}|[A-Za-z][a-z]+(?:\s[A-Z][a-z]+)?)"
+_SUBJ = (
+    r"(?P<subj>I|[Hh]e|[Ss]he|[\p{Lu}\p{Lo}]{2,3}|"
+    r"[\p{L}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)"
+)
 # "I'm calling X tomorrow", "Dee is running the huddle Friday" (arrangements with a date)
 _PROGRESSIVE = re.compile(
-    r"^" + _SUBJ + r"(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+(?P<verb>[a-z]+ing)\b(?P<pred>.*)$"
+    r"^"
+    + _SUBJ
+    + r"(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+(?P<verb>[\p{Ll}\p{M}]+ing)\b(?P<pred>.*)$"
 )
 # "Owen picks 3 tickets before then" (a plan in the simple present, with a date)
-_PRESENT = re.compile(r"^" + _SUBJ + r"\s+(?P<verb>[a-z]+s)\b(?P<pred>.*)$")
+_PRESENT = re.compile(r"^" + _SUBJ + r"\s+(?P<verb>[\p{Ll}\p{M}]+s)\b(?P<pred>.*)$")
 _PLAN_ANY = re.compile(
-    r"(?:^|[,:]\s+)(?:[A-Za-z]+(?:\s[A-Z][a-z]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+"
-    r"[a-z]+(?:s|ing)\b|I\s+[a-z])"
+    r"(?:^|[,:]\s+)(?:[\p{L}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+"
+    r"[\p{Ll}\p{M}]+(?:s|ing)\b|I\s+[\p{Ll}\p{M}])"
 )
-_PLAN_SHAPE = re.compile(r"[A-Za-z]+(?:\s[A-Z][a-z]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+[a-z]")
-_TOPIC_SEP = re.compile(r"(?<=\w)[,:]\s+(?=(?:I|[A-Z][a-z]+|[A-Z]{2,3})\s)")
+_PLAN_SHAPE = re.compile(
+    r"[\p{L}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+[\p{Ll}\p{M}]"
+)
+_TOPIC_SEP = re.compile(
+    r"(?<=\w)[,:]\s+(?=(?:I|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+|[\p{Lu}\p{Lo}]{2,3})\s)"
+)
 _TOPIC_HEAD = re.compile(r"^([^—–:]{3,50}?)\s*(?:—|–|:|\s-\s)\s*")
 # "I review it before the 24th" (the writer's plan, in the simple present, with a date)
-_PRESENT_I = re.compile(r"^(?P<subj>I)\s+(?P<verb>[a-z][a-z-]+)\b(?P<pred>.*)$")
-_TOPIC_LABEL = re.compile(r"^[A-Za-z ]{2,20}:\s*(?=\S)")
+_PRESENT_I = re.compile(r"^(?P<subj>I)\s+(?P<verb>[\p{Ll}\p{M}][\p{Ll}\p{M}-]+)\b(?P<pred>.*)$")
+_TOPIC_LABEL = re.compile(r"^[\p{L} ]{2,20}:\s*(?=\S)")
 _THEN_REF = re.compile(r"\b(?:before|by|until|for)\s+then\b", re.I)
 _NECESSARY = re.compile(
     r"\b(?:it\s+is|it's|is|it\s+was|was)\s+(?:necessary|important|essential|required|mandatory|"
-    r"critical)\s+(?:that|for)\s+" + _SUBJ + r"\s+(?:to\s+|should\s+|must\s+)?(?P<pred>[a-z].*)$"
+    r"critical)\s+(?:that|for)\s+"
+    + _SUBJ
+    + r"\s+(?:to\s+|should\s+|must\s+)?(?P<pred>[\p{Ll}\p{M}].*)$"
 )
 _ASKED_IF = re.compile(
     r"\b" + _SUBJ + r"\s+(?:ask|asks|asked)\s+(?:me\s+)?(?:if|whether)\s+(?:she|he|they|I)\s+"
-    r"(?:can|could|may|might)\s+(?P<pred>[a-z][^?]*)"
+    r"(?:can|could|may|might)\s+(?P<pred>[\p{Ll}\p{M}][^?]*)"
 )
 # "Marco propose to make a training for the intern. Ok for me." (accepted next)
 _PROPOSES = re.compile(
-    r"\b" + _SUBJ + r"\s+(?:propose[sd]?|suggest(?:s|ed)?)\s+to\s+(?P<pred>[a-z][^?]*)"
+    r"\b" + _SUBJ + r"\s+(?:propose[sd]?|suggest(?:s|ed)?)\s+to\s+(?P<pred>[\p{Ll}\p{M}][^?]*)"
 )
 _PLEASE = re.compile(
     r"^(?:(?:also|and|so|oh|ok(?:ay)?)[,\s]+)?please\s+"
-    r"(?:(?P<who>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+)?(?P<pred>[a-z].*)$",
+    r"(?:(?P<who>(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?))\s+)?(?P<pred>[\p{Ll}\p{M}].*)$",
     re.I,
 )
 _TOLD_TO = re.compile(
-    r"\b(?:told|asked)\s+(?P<who>him|her|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+to\s+"
-    r"(?P<pred>[a-z][^;]*?)(?=\s+and\s+(?:I|we|he|she)\b|[;.]|$)",
+    r"\b(?:told|asked)\s+(?P<who>him|her|(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?))\s+to\s+"
+    r"(?P<pred>[\p{Ll}\p{M}][^;]*?)(?=\s+and\s+(?:I|we|he|she)\b|[;.]|$)",
     re.I,
 )
 _FOR_A_WHILE = re.compile(r"\b(?:until|till|through|for the (?:next|rest))\b", re.I)
@@ -73,7 +86,7 @@ _FORM_HINT = re.compile(
 )
 # "Team offsite: could you pull together three venue options?" in a recap to the report
 _COULD_YOU = re.compile(
-    r"^(?:[^:?]{1,40}:\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?P<pred>[a-z][^?]*)\?",
+    r"^(?:[^:?]{1,40}:\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?P<pred>[\p{Ll}\p{M}][^?]*)\?",
     re.I,
 )
 _GRANTED = re.compile(r"\b(?:yes|approved|ok(?:ay)?|sure|good idea|agreed|go ahead|fine)\b", re.I)
@@ -141,7 +154,7 @@ def arrow_items(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         if not tail or not T.starts_with_verb(T.expand_shorthand(body)):
             continue
         who = tail.group("who")
-        owner = ctx.people.resolve(who, speaker=ctx.people.manager)
+        owner = ctx.people.resolve(who, speaker=ctx.people.writer)
         if owner is None or _closed(sentence, body):
             continue
         topic = head.strip()[: tail.start("who")].strip(" " + SYMBOLS + "…:-") if i == 1 else None
@@ -238,7 +251,7 @@ def told_to(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Ca
     if told is None or not T.starts_with_verb(told.group("pred")):
         return []
     who = told.group("who")
-    owner = ctx.people.report if who.lower() in ("him", "her") else ctx.people.resolve(who)
+    owner = ctx.people.reader if who.lower() in ("him", "her") else ctx.people.resolve(who)
     if owner is None or _closed(sentence, text) or _IF_BEFORE.search(text[: told.start()]):
         return []
     if T.base_verb(told.group("pred").split()[0]) in _EVENT_VERBS:
@@ -260,7 +273,7 @@ def imposed_or_granted(sentence: Sentence, clause: Clause, ctx: SentenceContext)
         # "Also, please send me your proposal before Friday" in a recap written to the report;
         # "Please Zhang Min prepare the demo": a named person is asked instead.
         named = please.groupdict().get("who")
-        owner = ctx.people.resolve(named) if named else ctx.people.report
+        owner = ctx.people.resolve(named) if named else ctx.people.reader
         if _closed(sentence, text) or owner is None:
             return []
         start = clause.start + please.start("pred")

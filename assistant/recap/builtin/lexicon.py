@@ -5,7 +5,7 @@ Kept general (everyday English and common note-taking shorthand), never keyed to
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 # Base-form verbs that start a task ("send", "book", "follow up"). Shorthand verbs included.
 TASK_VERBS: frozenset[str] = frozenset(
@@ -115,11 +115,19 @@ NORM_CUE = re.compile(
 AFFIRMATIVE_REPLY = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|will do|sounds good|got it|on it|absolutely|"
     r"definitely|of course|no problem|can do|works|deal|agreed|perfect|great|fine|"
-    r"[a-z]+ works|i will|i'll|i can|happy to|that works)\b",
+    r"[\p{Ll}\p{M}]+ works|i will|i'll|i can|happy to|that works)\b",
     re.IGNORECASE,
 )
 NEGATIVE_REPLY = re.compile(
     r"^\W*(?:no\b|nope|not really|honestly,? no|actually,? no|i'?d rather|rather not|"
     r"already|let'?s (?:not|skip)|skip|i don'?t think|not (?:now|yet|needed)|nah)",
+    re.IGNORECASE,
+)
+
+# Open questions and hedged ideas are follow-ups for next time, not commitments:
+# "Do we need a separate chainList?", "maybe move to IPFS", "?? ask legal", "if time allows".
+TENTATIVE = re.compile(
+    r"\?\s*[)\].]*\s*$|\?\?|\b(?:maybe|might|possibly|perhaps|potentially|probably not|"
+    r"if time(?: allows| permits)?|could (?!you\b)|would be (?:nice|good) to|vielleicht)\b",
     re.IGNORECASE,
 )

@@ -8,23 +8,30 @@ scheduled by Tom' or 'Training: needs booking (Tom)'.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
+
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.clauses import Clause, find_due, vetoed
 from assistant.recap.builtin.completion import finish_task
 from assistant.recap.builtin.context import SentenceContext
-from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE, NORM_CUE
+from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE, NORM_CUE, TENTATIVE
 from assistant.recap.builtin.people import Person
 from assistant.recap.builtin.segmentation import Sentence, handle_name
 
+# A written name: up to four capitalised words with particles ("Ciarán Ó Dálaigh-Ross").
+_NAME = (
+    r"[\p{Lu}\p{Lo}][\w.'’-]*(?:\s+(?:(?:van|der|de|del|la|von|da|di|du|le|Ó|Ní)\s+)*"
+    r"[\p{Lu}\p{Lo}][\w.'’-]*){0,3}"
+)
 # "AI: JS -> task", "TODO(me) task", "[ ] Maria: task", "- Tina: task", "me: task"
 LABELLED = re.compile(
     r"(?:^|(?<=[.;]\s))"
     r"(?:(?:AI|(?i:action)(?: item)?|TODO|To ?do|Owner)\s*[:(\[]\s*|\[(?=[^\]]+\]))?"
-    r"(?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\([^)]*\))?|[a-z]+|[A-Z]{2,3}(?:/[A-Z]{2,3})*)"
+    r"(?P<who>me|I|" + _NAME + r"(?:\s*(?:&|\+|,|/|and)\s*" + _NAME + r")*(?:\s*\([^)]*\))?|"
+    r"[\p{Ll}\p{M}]+|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*)"
     r"\s*(?:\)\s*:|\]\s*:|\)|\]|->|→|=>|:|–|—|-(?=\s))\s*(?P<task>\S.*)$"
 )
 # "Note to self: send the doc Friday", "Remind me to book the review" - the writer's own tasks.
@@ -34,41 +41,53 @@ SELF_NOTE = re.compile(
 )
 
 _TRAILING_OWNER = re.compile(
-    r"\(\s*(?:owner|who)\s*[:=]\s*(?P<kvp>me|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)[^)]*\)|"
-    r"\((?P<who>me|I|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)(?:,\s*(?P<due>[^)]*))?\)|"
-    r"(?:^|\s)@(?P<at>[A-Za-z][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*|\s[A-Z]\.)?)"
-    r"|[-–—]\s*(?P<dash>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\s*(?:[-–—(\[]|$)"
-    r"|(?:→|->|=>)\s*(?P<arrow>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\b"
+    r"\(\s*(?:owner|who)\s*[:=]\s*(?P<kvp>me|[\p{Lu}\p{Lo}][\w.'-]*(?:\s+[\p{Lu}\p{Lo}][\w.'-]*)?)[^)]*\)|"
+    r"\((?P<who>me|I|" + _NAME + r")(?:\s*(?:[,/&+]|\band\b|\bto\b)\s*(?P<due>[^)]*))?\)|"
+    r"(?:^|\s)@(?P<at>[\p{L}][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[\p{Lu}\p{Lo}][\w'-]*(?:\s+[\p{Lu}\p{Lo}][\w'-]*|\s[\p{Lu}\p{Lo}]\.)?)"
+    r"|[-–—]\s*(?P<dash>me|" + _NAME + r"|[\p{Lu}\p{Lo}]{2,3})\s*(?:[-–—(\[]|$)"
+    r"|(?:→|->|=>)\s*(?P<arrow>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b"
 )
 
-_AT_OWNER = re.compile(r"^@(?P<who>[A-Za-z][\w.-]*)\s*[:,-]?\s+(?P<task>[a-z]\S*.*)$")
+_AT_OWNER = re.compile(r"^@(?P<who>[\p{L}][\w.-]*)\s*[:,-]?\s+(?P<task>[\p{Ll}\p{M}]\S*.*)$")
 _OWNER_MARK = re.compile(
-    r"(?:→|->|=>)\s*(?:me|[A-Z])|\s[-–—]\s*(?:[A-Z]{2,3}|me)\s*(?:[-–—]|$)|"
+    r"(?:→|->|=>)\s*(?:me|[\p{Lu}\p{Lo}])|\s[-–—]\s*(?:[\p{Lu}\p{Lo}]{2,3}|me)\s*(?:[-–—]|$)|"
     r"\b(?i:owner|responsible|assignee)\s*[:=]|"
-    r"\((?:me|[A-Z][a-z]+|[A-Z]{2,3})(?:,[^)]*)?\)\s*$"
+    r"\((?:me|[\p{Lu}\p{Lo}][\p{L}\p{M}'’-]+|[\p{Lu}\p{Lo}]{2,3})(?:\s*(?:[,/&+]|\band\b|\bto\b)[^)]*)?\)\s*\.?\s*$"
 )
 
 _BARE_END = re.compile(r"\s*(?:[.;,|)]|$)")
-_OWNER_KEY = re.compile(r"\b(?:owner|assignee|responsible)\s*[:=]\s*[A-Za-z]", re.I)
+_OWNER_KEY = re.compile(r"\b(?:owner|assignee|responsible)\s*[:=]\s*[\p{L}]", re.I)
 
 _ACTION_PREFIX = re.compile(
-    r"^(?:AI|ACTION(?:\s+ITEM)?|TODO|TO ?DO|NEXT(?:\s+STEPS?)?)\s*[:\-–]\s*", re.I
+    r"^(?:(?:AI|ACTION(?:\s+ITEM)?|TODO|TO ?DO|NEXT(?:\s+STEPS?)?(?:\s+is\s+to)?)"
+    r"(?:\s+(?:in|by|on|for)\s+[^:]{1,20}?)?\s*[:\-–]\s*|"
+    r"(?:\(action\)|\[action\])\s*|"
+    r"(?:we\s+)?(?:still\s+|also\s+)?(?:need|needs|have)\s+to\s+(?=\w)|"
+    r"try\s+to\s+(?=\w))",
+    re.I,
 )
+_TENTATIVE_START = re.compile(r"^\W*(?:\?\?|maybe\b|perhaps\b|possibly\b)", re.I)
+# Groups that own nothing by themselves: the chair (or the writer) takes the item.
+_GROUP = re.compile(r"^(?:team|leads|dev team|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 _PASSIVE_BY = re.compile(
     r"^(?P<np>[^,;:]+?)\s+(?:to be|will be|is to be|needs to be|should be|must be)\s+"
-    r"(?P<verb>[a-z]+(?:ed|en)|sent|built|done|set up|run)\s+by\s+"
-    r"(?P<who>me|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})\b(?P<rest>.*)$"
+    r"(?P<verb>[\p{Ll}\p{M}]+(?:ed|en)|sent|built|done|set up|run)\s+by\s+"
+    r"(?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b(?P<rest>.*)$"
 )
 
 _NEEDS_DOING = re.compile(
-    r"^(?P<np>[^:;]+?):?\s+needs?\s+(?P<verb>[a-z]+ing)\b(?P<rest>[^()]*?)\s*"
-    r"\((?P<who>me|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})\)(?P<tail>.*)$"
+    r"^(?P<np>[^:;]+?):?\s+needs?\s+(?P<verb>[\p{Ll}\p{M}]+ing)\b(?P<rest>[^()]*?)\s*"
+    r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
 )
 
-_PROGRESSIVE = re.compile(r"^(?P<subj>[A-Za-z][a-z]+)\s+(?P<verb>[a-z]+ng)\b(?P<pred>.*)$")
+_PROGRESSIVE = re.compile(
+    r"^(?P<subj>[\p{L}][\p{Ll}\p{M}]+)\s+(?P<verb>[\p{Ll}\p{M}]+ng)\b(?P<pred>.*)$"
+)
 
-_PRESENT_3RD = re.compile(r"^(?P<subj>[A-Z][a-z]+)\s+(?P<verb>[a-z]+s)\b(?P<pred>.*)$")
+_PRESENT_3RD = re.compile(
+    r"^(?P<subj>[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s+(?P<verb>[\p{Ll}\p{M}]+s)\b(?P<pred>.*)$"
+)
 
 _EXPLICIT_ACTION_PREFIX = re.compile(r"(?:AI|Action|TODO|To ?do|Owner)\b", re.I)
 
@@ -99,6 +118,7 @@ def labelled_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     if not m:
         return []
     who = _PAREN_ASIDE.sub("", m.group("who")).strip()
+    who = re.split(r"\s*(?:&|\+|,|/|\band\b)\s*", who)[0] or who
     task_text = m.group("task")
     in_actions = sentence.section_kind == "action" or sentence.checkbox is not None
     explicit = bool(_EXPLICIT_ACTION_PREFIX.match(m.group(0)))
@@ -117,6 +137,8 @@ def labelled_item(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         return []
     if DONE_CUE.search(task_text) or CANCEL_CUE.search(task_text) or NORM_CUE.search(task_text):
         return []
+    if TENTATIVE.search(task_text) or _TENTATIVE_START.match(sentence.line_text):
+        return []  # a question or a maybe is a follow-up
     return _make_item(sentence, ctx, who, task_text, sentence.start + m.start("task"))
 
 
@@ -148,11 +170,10 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     heading, or 'ACTION: update pricing sheet - TR - 6/30' anywhere."""
     prefix = _ACTION_PREFIX.match(sentence.text)
     # Bullets grouped under a person's name ("Liam" / "- send the plan Thu") are theirs.
-    heading_owner = (
-        ctx.people.resolve(sentence.section, speaker=ctx.people.manager)
-        if sentence.section and len(sentence.section.split()) <= 3
-        else None
+    heading = sentence.owner_heading or (
+        sentence.section if len(sentence.section.split()) <= 3 else None
     )
+    heading_owner = _heading_person(heading, ctx) if heading else None
     in_actions = (
         sentence.section_kind == "action" or prefix is not None or heading_owner is not None
     )
@@ -183,6 +204,8 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         return []
     if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
         return []
+    if TENTATIVE.search(text + rest) or _TENTATIVE_START.match(sentence.line_text):
+        return []  # a question or a maybe is a follow-up
     owner: Person | None = None
     flags: set[str] = set()
     task = text
@@ -197,7 +220,7 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
             or m.group("dash")
             or m.group("arrow")
         )
-        person = ctx.people.resolve(who, speaker=ctx.people.manager) if who else None
+        person = _who(who, ctx) if who else None
         if person is not None:
             owner = person
             task = text[: m.start()] + " " + text[m.end() :]
@@ -211,7 +234,7 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     if owner is None:
         if not in_actions:
             return []
-        owner, flags = ctx.people.report, {"owner_guessed"}
+        owner, flags = ctx.people.default_owner, {"owner_guessed"}
     due = find_due(text, sentence.start, ctx.meeting)
     task = T.remove_dates(task, sentence.start, None, ctx.meeting)
     cand = Candidate(
@@ -228,12 +251,28 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     return [cand]
 
 
+def _who(text: str, ctx: SentenceContext) -> Person | None:
+    """The first person of an owner mark ('Ximena/Zdeněk', 'Anselm + Team', 'Team')."""
+    first = re.split(r"\s*(?:[,/&+;]|\band\b|\bto\b)\s*", text.strip())[0].strip()
+    if _GROUP.match(first):
+        return ctx.people.default_owner
+    return ctx.people.resolve(first, speaker=ctx.people.writer)
+
+
+def _heading_person(heading: str, ctx: SentenceContext) -> Person | None:
+    """'Jonah', 'Parser [Ilya, Sebastián]' (from outline), 'Warrick-': whose bullets these are."""
+    first = re.split(r"\s*(?:[,/&+;]|\band\b)\s*", heading.strip())[0].strip(" -–—:")
+    if not first or len(first.split()) > 4:
+        return None
+    return ctx.people.resolve(first, speaker=ctx.people.writer)
+
+
 def from_passive(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Candidate]:
     """'The door repair to be scheduled by Tom before Friday', 'Training: needs booking (Tom)'."""
     m = _PASSIVE_BY.match(clause.text) or _NEEDS_DOING.match(clause.text)
     if not m:
         return []
-    owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.manager)
+    owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.writer)
     if owner is None or vetoed(sentence, clause.text, "", ""):
         return []
     np = m.group("np").strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -10,12 +10,15 @@ from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.tokens import task_similarity, task_tokens
 
 _VERB_PHRASE = re.compile(
-    r"^[A-Za-z-]+\s+(?:the|a|an|my|your|our|his|her|their|me|us|him|them|it|to|with|(?-i:[A-Z]))\b",
+    r"^[\p{L}-]+\s+(?:the|a|an|my|your|our|his|her|their|me|us|him|them|it|to|with|(?-i:[\p{Lu}\p{Lo}]))\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|them)\b")
 _TRAILING_PARTICLE = re.compile(r"\s+(?:out|up|in|over|back|done|sent|ready)\s*$", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_MAX_SPANS = 6
+_WORD_REACH = 60  # items sharing a word compared per new item: the most recent ones
+_RECAP_REACH = 200  # a closing recap restates items of this meeting, not of a 200-item log
+_CAPITALISED = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
 
 
 def _named_people(text: str, people: PeopleDirectory) -> set[str]:
@@ -59,7 +62,8 @@ def _is_duplicate(old: Candidate, new: Candidate, people: PeopleDirectory) -> bo
 
 
 def _combine(old: Candidate, new: Candidate) -> None:
-    old.spans += [s for s in new.spans if s not in old.spans]
+    # The evidence shows the first few mentions; a task repeated hundreds of times adds no more.
+    old.spans += [s for s in new.spans if s not in old.spans][: max(0, _MAX_SPANS - len(old.spans))]
     if old.due is None or (old.due.vague and new.due is not None and not new.due.vague):
         old.due = new.due
     new_tokens = task_tokens(new.task) - task_tokens(old.task)
@@ -78,14 +82,32 @@ def _combine(old: Candidate, new: Candidate) -> None:
 
 
 def merge_candidates(cands: list[Candidate], people: PeopleDirectory) -> list[Candidate]:
-    """One item per commitment, in order of first mention."""
+    """One item per commitment, in order of first mention.
+
+    Only items that share a word are compared (an index from word to items), so merging stays
+    near-linear on very long notes; recap lines, which may restate an item in other words, are
+    also compared with the same owner's items.
+    """
     merged: list[Candidate] = []
+    by_word: dict[str, list[int]] = {}
+    by_owner: dict[str, list[int]] = {}
     for cand in sorted(cands, key=lambda c: (c.recap, c.order)):
-        for old in merged:
+        owner = cand.owner.full if cand.owner else ""
+        near = {k for w in task_tokens(cand.task) for k in by_word.get(w, ())[-_WORD_REACH:]}
+        if cand.recap:
+            near |= set(by_owner.get(owner, ())[-_RECAP_REACH:])
+        for k in sorted(near):
+            old = merged[k]
             if _is_duplicate(old, cand, people):
                 _combine(old, cand)
+                for w in task_tokens(old.task) - task_tokens(cand.task):
+                    by_word.setdefault(w, []).append(k)
                 break
         else:
             merged.append(cand)
+            k = len(merged) - 1
+            by_owner.setdefault(owner, []).append(k)
+            for w in task_tokens(cand.task):
+                by_word.setdefault(w, []).append(k)
     merged.sort(key=lambda c: c.order)
     return [c for c in merged if len(task_tokens(c.task)) >= 2]

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-import re
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -17,12 +17,12 @@ from assistant.recap.builtin.segmentation import Sentence
 # "We'll have Mira draft the notes", "Let's have her own the survey"
 _CAUSATIVE = re.compile(
     r"\b(?:we'?ll|we will|let'?s|let us|i'?ll|i will)\s+(?:also\s+)?have\s+"
-    r"(?P<who>him|her|them|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?:also\s+)?(?=[a-z])",
+    r"(?P<who>him|her|them|(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?))\s+(?:also\s+)?(?=[\p{Ll}\p{M}])",
     re.IGNORECASE,
 )
-_LET_ME = re.compile(r"\blet me\s+(?=[a-z])", re.IGNORECASE)
+_LET_ME = re.compile(r"\blet me\s+(?=[\p{Ll}\p{M}])", re.IGNORECASE)
 _SUGGESTED = re.compile(
-    r"\b(?:suggested|proposed)\s+(?:that\s+)?(?P<subj>he|she|they|[A-Z][a-z]+)\s+(?P<pred>[a-z].*)$",
+    r"\b(?:suggested|proposed)\s+(?:that\s+)?(?P<subj>he|she|they|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s+(?P<pred>[\p{Ll}\p{M}].*)$",
     re.IGNORECASE,
 )
 _ACCEPTED = re.compile(
@@ -31,7 +31,8 @@ _ACCEPTED = re.compile(
     re.IGNORECASE,
 )
 _VOLUNTEERED = re.compile(
-    r"^(?P<who>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:volunteered|offered|stepped up|signed up|"
+    r"^(?P<who>[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)\s+"
+    r"(?:volunteered|offered|stepped up|signed up|"
     r"took it|will take it|is on it|'s on it|owns it|will own it)\b(?P<rest>.*)$"
 )
 
@@ -57,14 +58,14 @@ def from_volunteer(
 
 def from_let_me(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Candidate]:
     """'Let me ask Olivia...' (the speaker) and "We'll have Mira draft..." (Mira)."""
-    owner: Person | None = ctx.speaker or ctx.people.manager
+    owner: Person | None = ctx.speaker or ctx.people.writer
     m = _LET_ME.search(clause.text)
     causative = _CAUSATIVE.search(clause.text)
     if causative and not m:
         m = causative
         who = causative.group("who")
         if who.lower() in ("him", "her", "them"):
-            owner = ctx.people.report if owner is ctx.people.manager else ctx.people.manager
+            owner = ctx.people.reader if owner is ctx.people.writer else ctx.people.writer
         else:
             owner = ctx.people.resolve(who)
     if not m or owner is None or not T.starts_with_verb(clause.text[m.end() :]):

@@ -1,16 +1,20 @@
 """Who is who: participants plus full names found in the notes, and how mentions resolve.
 
-Mentions resolve by full name, first name, initials ("JS", "T."), first person ("I", "me" =
-the writer, i.e. the manager) and roles written next to a name ("Ken Ota (infra mgr)",
-"my boss (Victoria Sloane, controller)", "the sales director, Linda Hargrove").
+Mentions resolve by full name, first name, initials ("JS", "T.", "ŁN", "EP-S"), first person
+("I", "me" = whoever wrote the notes: the manager by default, the report, or someone named) and
+roles written next to a name ("Ken Ota (infra mgr)", "my boss (Victoria Sloane, controller)",
+"the sales director, Linda Hargrove"). Names are compared NFC-normalised and may use any script,
+apostrophes, hyphens and particles ("Mary-Kate D'Souza", "Jan van der Berg", "王伟").
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+import regex as re
 
 from assistant.recap.builtin.lexicon import TASK_VERBS
 
@@ -18,20 +22,36 @@ from assistant.recap.builtin.lexicon import TASK_VERBS
 _LEADING_ARTICLE = re.compile(r"^(?:the|my|our|their|his|her|a|an)\s+")
 _WHITESPACE = re.compile(r"\s+")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,40})\)")
-_ROLE_BEFORE_PAREN = re.compile(r"([A-Za-z][\w &/-]{1,40}?)\s*\(\s*$")
-_ROLE_BEFORE_COMMA = re.compile(r"(?:the|our|their|my)\s+([a-z][\w -]{2,30}),\s*$")
-_FIRST_AND_INITIAL = re.compile(r"([A-Z][a-z]+)\s+([A-Z])\.?")
+_ROLE_BEFORE_PAREN = re.compile(r"(\p{L}[\w &/-]{1,40}?)\s*\(\s*$")
+_ROLE_BEFORE_COMMA = re.compile(r"(?:the|our|their|my)\s+(\p{Ll}[\w -]{2,30}),\s*$")
+_FIRST_AND_INITIAL = re.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)\s+(\p{Lu})\.?")
 _PAREN_TAIL = re.compile(r"\s*,\s*([^()]{1,30})\)")
 _HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
-_INITIALS = re.compile(r"[A-Z]{2,3}|[A-Z]\.?")
+_INITIALS = re.compile(r"\p{Lu}{2,4}|\p{Lu}{1,2}-\p{Lu}|\p{Lu}\.?")
+# Lower-case words inside a name ("Jan van der Berg", "María de la Cruz", "Ciarán Ó Dálaigh").
+PARTICLES = frozenset(
+    "van der den de del della di da dos das du la le von zu ter ten bin ibn al el ó ní mac".split()
+)
 
 Role = Literal["manager", "report", "other"]
 
 _TITLES = r"(?:Dr|Mr|Mrs|Ms|Prof|Officer|Provost|Dean|Coach|Director|Chief|Sgt|Judge|Pastor)"
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+"
-FULL_NAME = re.compile(
-    r"(?:\b" + _TITLES + r"\.?\s+)?\b((?:" + _NAME_WORD + r"))\s+((?:" + _NAME_WORD + r"))\b"
+# One capitalised name word in any cased script ("Søren", "D'Souza", "Mary-Kate", "McKay").
+NAME_WORD = (
+    r"(?:\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?"
+    r"(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)"
 )
+_PARTICLE = (
+    r"(?:(?:van|der|den|de|del|della|di|da|dos|das|du|la|le|von|zu|ter|ten|bin|al|Ó|Ní|Mac)\s+)"
+)
+# "Tomás Herrera", "Nguyễn Thị Hương", "Jan van der Berg", "Álvaro M. Ruiz-Castañeda"; group 1
+# is the first name, group 2 the last. Uncased scripts: two to four letters ("王伟").
+FULL_NAME = re.compile(
+    r"(?:\b" + _TITLES + r"\.?\s+)?(?<![\w'’-])(" + NAME_WORD + r")"
+    r"(?:\s+(?:" + NAME_WORD + r"|\p{Lu}\.))?\s+" + _PARTICLE + r"{0,3}"
+    r"(" + NAME_WORD + r")(?![\w'’-])"
+)
+UNCASED_NAME = re.compile(r"(?<!\w)\p{Lo}{2,4}(?!\w)")
 # Capitalised words that start sentences or name things, never a person's first name.
 _NOT_FIRST = frozenset(
     """The This That These Those Told Asked Great Good Nice Next Last First Second Third New Old
@@ -70,6 +90,51 @@ _CALENDAR = frozenset(
 )
 
 
+_ATTENDEE_LABEL = re.compile(
+    r"^\W*(?:present|attendees|attending|attendance|participants|in attendance|who)\b"
+    r"(?:\s*\([^)]*\))?[^:\n]{0,20}?(?::|$)\W*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_STOP_LABEL = re.compile(r"^\W*(?:regrets|apologies|absent|scribe|agenda|notes?|date)\b", re.I)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
+_ATTENDEE = re.compile(r"^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]{0,50}$")
+
+
+def attendees(notes: str) -> list[str]:
+    """Names on a 'Present:' / 'Attendees:' line, or listed under such a heading."""
+    found: list[str] = []
+    lines = notes.splitlines()
+    for i, line in enumerate(lines[:200]):
+        m = _ATTENDEE_LABEL.match(line.strip().strip("*_#"))
+        if not m or len(line) > 600:
+            continue
+        rest = m.group("rest").strip().strip("*_")
+        if rest:
+            parts = re.split(r"[,;]|\s+and\s+", re.sub(r"\([^)]*\)", "", rest))
+        else:
+            parts = []
+            for nxt in lines[i + 1 : i + 40]:
+                if not nxt.strip():
+                    if parts:
+                        break
+                    continue
+                if nxt.lstrip().startswith("#") or _STOP_LABEL.match(nxt):
+                    break
+                item = _LIST_MARK.sub("", nxt).strip().strip("*_").strip()
+                parts.append(re.split(r"[,(]|\s[-–—/]\s", item)[0])
+        for part in parts:
+            name = part.strip().strip("*_").strip()
+            if _ATTENDEE.match(name) and len(name.split()) <= 4 and name.lower() != "name":
+                found.append(name)
+    return found
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Tomás' and 'tomas' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", nfc(text).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def is_common_word(word: str) -> bool:
     """Capitalised words that start sentences or name things, never a first name."""
     return word in _NOT_FIRST
@@ -93,7 +158,32 @@ class Person:
 
     @property
     def initials(self) -> str:
-        return "".join(w[0] for w in self.full.split() if w[:1].isalpha()).upper()
+        """'Łukasz Nowak' -> 'ŁN', 'Mary-Kate D'Souza' -> 'MD'; particles are skipped."""
+        words = [w for w in self.full.split() if w.lower() not in PARTICLES] or self.full.split()
+        return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+    @property
+    def initial_forms(self) -> set[str]:
+        """Every way initials of this name are written: 'MKD', 'MD', 'EP-S', 'EPS'."""
+        words = [w for w in self.full.split() if w.lower() not in PARTICLES] or self.full.split()
+        forms = {self.initials}
+        parts = ["".join(p[0] for p in w.split("-") if p[:1].isalpha()) for w in words]
+        forms.add("".join(parts).upper())
+        forms.add("-".join(parts).upper())
+        if len(words) > 1:
+            hyph = "".join(parts[:-1]) + "-" + parts[-1]
+            forms.add(hyph.upper())
+            head = "".join(p[0] for p in words[0].split("-") if p[:1].isalpha())
+            forms.add((head + "".join(parts[1:])).upper())
+            if words[-1].count("-"):
+                last = words[-1].split("-")
+                forms.add((words[0][0] + last[0][0] + "-" + last[1][:1]).upper())
+        return {f for f in forms if len(f.replace("-", "")) >= 2}
+
+
+def nfc(text: str) -> str:
+    """NFC form with single spaces: how names are stored and compared."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _clean_role(text: str) -> str:
@@ -105,20 +195,63 @@ class PeopleDirectory:
     """Resolves mentions in one note to people; built once per note."""
 
     def __init__(
-        self, manager: str, report: str, known: Sequence[str] = (), notes: str = ""
+        self,
+        manager: str,
+        report: str,
+        known: Sequence[str] = (),
+        notes: str = "",
+        *,
+        author: str = "manager",
+        participants: Sequence[str] = (),
     ) -> None:
-        self.manager = Person(" ".join(manager.split()), "manager")
-        self.report = Person(" ".join(report.split()), "report")
+        self.manager = Person(nfc(manager), "manager")
+        self.report = Person(nfc(report), "report")
         self.people: list[Person] = [self.manager, self.report]
         self._cache: dict[tuple[str, str], Person | None] = {}
         for name in known:
             self._add(name)
+        for name in participants:  # "Present: ..." lines: one-word names count there
+            self._add(name, single=True)
+        self.present = [p for p in map(self._add_attendee, attendees(notes)) if p is not None]
+        self.writer = self._writer(author)
+        # Who "you" is in notes addressed to someone: the other participant of the 1:1.
+        self.reader = self.manager if self.writer is self.report else self.report
         self._discover(notes)
 
+    def _add_attendee(self, name: str) -> Person | None:
+        person = self.by_full(name) or self._resolve(name, None)
+        return person or self._add(name, single=True)
+
+    @property
+    def group_meeting(self) -> bool:
+        """Minutes of a meeting of three or more (an attendee list says so)."""
+        return len({p.full for p in self.present} | {self.manager.full, self.report.full}) > 2
+
+    @property
+    def default_owner(self) -> Person:
+        """Who owns an action listed without an owner: the writer of a report's own notes,
+        the chair (manager) of group minutes, else the report in a manager's 1:1 notes."""
+        if self.writer is self.report:
+            return self.report
+        return self.manager if self.group_meeting else self.report
+
+    def _writer(self, author: str) -> Person:
+        """Whose "I" the notes use: 'manager' (default), 'report' or a name."""
+        key = nfc(author).lower()
+        if key in ("", "manager", "me"):
+            return self.manager
+        if key == "report":
+            return self.report
+        found = self.by_full(author) or self._resolve(nfc(author), None)
+        return found or self._add(nfc(author), single=True) or self.manager
+
     # -- building -------------------------------------------------------------------------
-    def _add(self, full: str, role_text: str | None = None) -> Person | None:
-        full = " ".join(full.split())
-        if len(full.split()) < 2:
+    def _add(
+        self, full: str, role_text: str | None = None, *, single: bool = False
+    ) -> Person | None:
+        full = nfc(full)
+        uncased = UNCASED_NAME.fullmatch(full) is not None
+        if not full or (len(full.split()) < 2 and not (single or uncased)):
             return None
         for p in self.people:
             if p.full.lower() == full.lower():
@@ -138,10 +271,20 @@ class PeopleDirectory:
             first, last = m.group(1), m.group(2)
             if first in _NOT_FIRST or last in _NOT_LAST or last in _NOT_FIRST:
                 continue
-            person = self._add(f"{first} {last}")
+            if first.lower() in TASK_VERBS or last.lower() in TASK_VERBS:
+                continue  # "Schedule Rafaël", "Help Wanted": a verb starts a task, not a name
+            if "\n" in m.group(0):
+                continue  # a name never runs across lines
+            full = m.group(0)
+            title = re.match(r"\s*" + _TITLES + r"\.?\s+", full)
+            if title:
+                full = full[title.end() :]
+            person = self._add(full)
             if person is None:
                 continue
             self._discover_role(notes, m, person)
+        for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
+            self._add(m.group(0))
 
     def _discover_role(self, notes: str, m: re.Match[str], person: Person) -> None:
         after = notes[m.end() : m.end() + 60]
@@ -170,7 +313,7 @@ class PeopleDirectory:
 
     # -- resolving ------------------------------------------------------------------------
     def by_full(self, text: str) -> Person | None:
-        low = " ".join(text.split()).lower()
+        low = nfc(text).lower()
         return next((p for p in self.people if p.full.lower() == low), None)
 
     def resolve(self, mention: str, *, speaker: Person | None = None) -> Person | None:
@@ -181,12 +324,14 @@ class PeopleDirectory:
         return self._cache[key]
 
     def _resolve(self, mention: str, speaker: Person | None) -> Person | None:
-        m = mention.strip().strip(".,:;()@").strip()
+        m = nfc(mention).strip(".,:;()@*_[]").strip()
         if not m:
             return None
         low = m.lower()
         if low in ("i", "me", "myself", "my"):
-            return speaker or self.manager
+            return speaker or self.writer
+        if m.endswith(("'s", "’s")) and len(m) > 3:
+            return self._resolve(m[:-2], speaker)  # "Søren's" is Søren
         exact = self.by_full(m)
         if exact:
             return exact
@@ -200,6 +345,11 @@ class PeopleDirectory:
             ]
             if len(hits) == 1:
                 return hits[0]
+        # "Tomás Herrera" written "tomas herrera": compare without accents as a last resort.
+        folded = _fold(m)
+        hits = [p for p in self.people if _fold(p.full) == folded]
+        if len(hits) == 1:
+            return hits[0]
         words = m.split()
         if len(words) == 1:
             word = words[0]
@@ -209,18 +359,21 @@ class PeopleDirectory:
             lasts = [p for p in self.people if p.last.lower() == word.lower()]
             if len(lasts) == 1:
                 return lasts[0]
-            nick = self._nickname(word)
-            if nick is not None:
-                return nick
             if _INITIALS.fullmatch(word):
                 letters = word.rstrip(".")
                 hits = [
                     p
                     for p in self.people
-                    if p.initials == letters or (len(letters) == 1 and p.first[0] == letters)
+                    if letters in p.initial_forms or (len(letters) == 1 and p.first[0] == letters)
                 ]
                 if hits:
                     return hits[0]
+            same_first = [p for p in self.people if _fold(p.first) == _fold(word)]
+            if same_first:
+                return same_first[0]
+            nick = self._nickname(word)
+            if nick is not None:
+                return nick
         return self.by_role(m)
 
     def _nickname(self, word: str) -> Person | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from assistant.recap.builtin.lexicon import NORM_CUE
+import regex as re
+
+from assistant.recap.builtin.lexicon import NORM_CUE, TENTATIVE
 from assistant.recap.builtin.segmentation import Sentence
 
 # Small precompiled patterns used by the functions below.
@@ -14,7 +15,7 @@ _LABEL_PREFIXED = re.compile(
     r"follow up next time)\s*:",
     re.IGNORECASE,
 )
-_ANY_LABEL = re.compile(r"^(?:[A-Za-z ]{2,20}):\s+")
+_ANY_LABEL = re.compile(r"^(?:[\p{L} ]{2,20}):\s+")
 _NEXT_TIME_START = re.compile(r"^(?:next time|next 1:1|follow up next time)\b", re.I)
 _REVISIT = re.compile(
     r"\b(?:revisit|come back to|pick (?:it|this|that) (?:back )?up|check back)\b", re.I
@@ -41,7 +42,8 @@ _CONCERN = re.compile(
 )
 _PERSONAL = re.compile(
     r"\b(?:wife|husband|partner|son|daughter|kids?|mom|dad|mother|father|parents|sister|brother|"
-    r"grandm\w+|family|wedding|baby|expecting|vacation|pto|out (?:from|next|\d|[A-Z][a-z]{2} \d)|"
+    r"grandm\w+|family|wedding|baby|expecting|vacation|pto|"
+    r"out (?:from|next|\d|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]{2} \d)|"
     r"birthday|"
     r"moving|moved|dog|cat|surgery|sick|hospital|funeral|marathon|lease|girlfriend|"
     r"boyfriend|holiday|camping|beach|in-laws)\b",
@@ -82,7 +84,15 @@ def classify_sections(sentences: list[Sentence], task_starts: set[int]) -> Secti
                 continue
             text = f"{before.rstrip('.')} ({text.rstrip('.').lower()})"
         kind = s.section_kind
-        if kind == "followup" or _NEXT_TIME_START.match(s.text) or _REVISIT.search(text):
+        tentative = kind in ("action", "agenda", "") and (
+            TENTATIVE.search(s.text) is not None or s.line_text.lstrip(" -*•").startswith("??")
+        )
+        if (
+            kind == "followup"
+            or _NEXT_TIME_START.match(s.text)
+            or _REVISIT.search(text)
+            or (tentative and not _PRAISE.search(text))
+        ):
             out.follow_ups.append(text)
         elif (
             kind == "decision"

@@ -5,19 +5,21 @@ Every sentence keeps its character span in the original notes, so evidence stays
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
+
+import regex as re
+
+from assistant.recap.builtin.outline import outline
+from assistant.talk.transcript import parse_transcript
 
 # Small precompiled patterns used by the functions below.
 _ENDS_WITH_PUNCT = re.compile(r"[.!?,;]$")
 _DATE_OR_1ON1 = re.compile(r"\d{1,2}/\d{1,2}|\b1:1\b")
-_LINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /'-]{1,30}):\s")
+_LINE_LABEL = re.compile(r"^\s*([\p{L}][\p{L} /'-]{1,30}):\s")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 
-SectionKind = Literal[
-    "", "action", "followup", "negative", "praise", "concern", "personal", "decision"
-]
+from assistant.recap.builtin.outline import SectionKind  # noqa: E402
 
 _SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
@@ -57,30 +59,33 @@ _SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
 
 # Pictographs and arrows used as bullets ("👉 me: ...", "🔹 task", "☐ task").
 SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
-_BULLET = re.compile(r"^\s*(?:[-*•◦▪–→➜➔▶►>" + SYMBOLS + r"]+\ufe0f?|\d{1,2}[.)]|[a-z][.)])\s+")
+_BULLET = re.compile(
+    r"^\s*(?:[-*•◦▪–→➜➔▶►>" + SYMBOLS + r"]+\ufe0f?|\d{1,2}[.)]|[\p{Ll}\p{M}][.)])\s+"
+)
 _CHECKBOX = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:\[(?P<box>[ xX✓✔/-]?)\]|(?P<open>[☐□◻❑])|(?P<tick>[☑☒✅]))\s*"
 )
 _DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
+_EMPHASIS = re.compile(r"\*{2,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
 _STRUCK = re.compile(r"~~.+?~~|✘|✗|❌")
 # "Sam: ...", "sam: ...", "[10:02] Sam Okafor: ..." (chat exports carry a timestamp first)
 _SPEAKER = re.compile(
     r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\])]?\s*[-–]?\s*)?"
-    r"(@?[A-Za-z][\w.'-]*(?:\s[A-Z][A-Za-z.'-]*)?)\s*:\s+(?=\S)",
+    r"(@?[\p{L}][\w.'-]*(?:\s[\p{Lu}\p{Lo}][\p{L}.'-]*)?)\s*:\s+(?=\S)",
     re.IGNORECASE,
 )
-_DASH_SPEAKER = re.compile(r"^\s*([A-Za-z][\w.'-]*(?:\s[A-Z][A-Za-z.'-]*)?)\s+[—–]\s+(?=\S)")
+_DASH_SPEAKER = re.compile(r"^\s*([\p{L}][\w.'-]*(?:\s[\p{Lu}\p{Lo}][\p{L}.'-]*)?)\s+[—–]\s+(?=\S)")
 _CHAT_HEADER = re.compile(
-    r"^\s*(?P<name>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})(?:\s*\([^)]{1,25}\))?"
+    r"^\s*(?P<name>[\p{Lu}\p{Lo}][\w.'-]*(?:\s[\p{Lu}\p{Lo}][\w.'-]*){0,2})(?:\s*\([^)]{1,25}\))?"
     r"\s+[\[(]?\d{1,2}:\d{2}"
     r"(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*$"
 )
 # Shorthand notes often start a new sentence in lower case ("... spike. me: get approval").
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Za-z0-9@])")
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[\p{L}0-9@])")
 _LOWER_PREP = re.compile(r"(?:for|on|by|with|to|at|in|of|from)\s")
 _ABBREV = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|approx|e\.g|i\.e|Jr|Sr|Inc|No|Fig|Mt|Ft|a\.m|p\.m|"
-    r"incl|est|dept|ca|cf|al|ext|tel|re)|\b[A-Za-z])\.$"
+    r"incl|est|dept|ca|cf|al|ext|tel|re)|\b[\p{L}])\.$"
 )
 
 
@@ -107,6 +112,7 @@ class Sentence:
     checkbox: Literal["open", "done"] | None
     struck: bool
     first_in_line: bool
+    owner_heading: str | None = None  # a heading or parent bullet above that may name a person
 
 
 def split_lines(notes: str) -> list[Line]:
@@ -149,7 +155,7 @@ def is_heading(line: str, next_line: str | None) -> bool:
 
 def handle_name(label: str) -> str:
     """'@chris.nakamura' / 'alicia_grant' (chat handles) -> 'chris nakamura'."""
-    if label.startswith("@") or re.fullmatch(r"[a-z]+[._][a-z]+", label):
+    if label.startswith("@") or re.fullmatch(r"[\p{Ll}\p{M}]+[._][\p{Ll}\p{M}]+", label):
         return re.sub(r"[._]+", " ", label.lstrip("@")).strip()
     return label
 
@@ -170,10 +176,24 @@ def _chat_headers(lines: list[Line], participant_names: set[str]) -> dict[int, t
 
 
 def speaker_labels(lines: list[Line], participant_names: set[str]) -> dict[int, tuple[str, int]]:
-    """Line index -> (speaker label, offset of the utterance) when the notes are a transcript."""
+    """Line index -> (speaker label, offset of the utterance) when the notes are a transcript.
+
+    Labelled transcripts are read by the shared parser (`assistant.talk.transcript`), so the
+    recap and the talk ratio agree on who said what; chat-app copies with name/time header
+    lines and em-dash labels between participants are recognised here as well.
+    """
     found = _chat_headers(lines, participant_names)
     if found:
         return found
+    transcript = parse_transcript("\n".join(line.text for line in lines))
+    if transcript is not None and transcript.format == "labelled":
+        for turn in transcript.turns:
+            text = lines[turn.line].text
+            at = text.find(turn.text[:20]) if turn.text else -1
+            if at > 0:
+                found[turn.line] = (handle_name(turn.speaker), at)
+        if found:
+            return found
     for pattern in (_SPEAKER, _DASH_SPEAKER):
         found = {}
         for line in lines:
@@ -190,12 +210,29 @@ def speaker_labels(lines: list[Line], participant_names: set[str]) -> dict[int, 
     return {}
 
 
+# No real sentence is longer; a longer run (a pasted log, one sentence repeated) is cut into
+# pieces so that no rule ever scans more than this much text per sentence (speed guard).
+MAX_SENTENCE = 400
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a long span at the last space before every MAX_SENTENCE characters."""
+    out: list[tuple[int, int]] = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        out.append((a, cut))
+        a = cut
+    out.append((a, b))
+    return out
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans inside one line, not splitting after abbreviations or initials."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
-        head = text[start : m.start()]
+        head = text[max(start, m.start() - 24) : m.start()]
         if _ABBREV.search(head.rstrip("\"')]")):
             continue
         if text[m.start() - 1] == "." and _LOWER_PREP.match(text, m.end()):
@@ -203,30 +240,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start() + 1))
         start = m.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
 
 
 def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
     """All sentences of the notes, in order, with their section and speaker."""
     lines = split_lines(notes)
     speakers = speaker_labels(lines, participant_names)
+    infos = outline([line.text for line in lines])
     out: list[Sentence] = []
-    section, kind = "", ""
     speaker: str | None = None
-    for i, line in enumerate(lines):
-        if not line.text.strip():
+    joined: set[int] = set()
+    for line in lines:
+        info = infos[line.index]
+        if line.index in joined:
+            continue
+        if info.kind == "blank":
             speaker = None  # a blank line ends an utterance
             continue
-        nxt = lines[i + 1].text if i + 1 < len(lines) else None
-        if line.index not in speakers and is_heading(line.text, nxt):
-            section = _BULLET.sub("", line.text.strip()).rstrip(":").strip()
-            kind = section_kind(section)
-            # An indented numbered heading keeps counting as a heading for its bullets.
+        if line.index not in speakers and info.kind in ("heading", "rule"):
             continue
-        prose = not _BULLET.match(line.text) and not line.text.startswith((" ", "\t"))
-        # Plain prose after a bulleted section ends that section.
-        if prose and kind and out and out[-1].bullet and not speakers:
-            section, kind = "", ""
+        section, kind = info.section, info.section_kind
+        if info.status == "done" and kind == "action":
+            kind = "negative"  # "Finished" items under an action list are not open
         offset = 0
         if line.index in speakers:
             speaker, offset = speakers[line.index]
@@ -242,10 +278,24 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
             offset += cb.end()
         elif _BULLET.match(body):
             offset += _BULLET.match(body).end()  # type: ignore[union-attr]
-        if _DONE_MARK.search(line.text):
+        if _DONE_MARK.search(line.text) or info.checkbox == "done":
             checkbox = "done"
         struck = bool(_STRUCK.search(line.text))
-        body = line.text[offset:]
+        # "**Lukas Weißmüller:** Read the draft": emphasis marks are blanked, same length, so
+        # offsets stay verbatim and the owner reads as a plain prefix.
+        text_of_line = line.text
+        if info.kind == "item" and not speakers:
+            # A wrapped bullet reads as one line: its continuation lines join it, newlines
+            # turned to spaces (same length, so offsets stay verbatim).
+            k = line.index + 1
+            while k < len(lines) and infos[k].kind == "cont" and infos[k].parent == line.index:
+                joined.add(k)
+                k += 1
+            if k > line.index + 1:
+                end = lines[k - 1].start + len(lines[k - 1].text)
+                text_of_line = notes[line.start : end].replace("\r", " ").replace("\n", " ")
+        plain = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text_of_line)
+        body = plain[offset:]
         # "label: content" lines ("next time: ...", "Decision: ...") carry their own section.
         line_section, line_kind = section, kind
         lab = _LINE_LABEL.match(body)
@@ -253,7 +303,7 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
             line_section, line_kind = lab.group(1), section_kind(lab.group(1))
         for j, (a, b) in enumerate(split_sentences(body)):
             s_start = line.start + offset + a
-            text = notes[s_start : line.start + offset + b]
+            text = plain[offset + a : offset + b]
             lead = len(text) - len(text.lstrip())
             text = text.strip()
             out.append(
@@ -262,14 +312,18 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                     start=s_start + lead,
                     end=s_start + lead + len(text),
                     line_index=line.index,
-                    line_text=line.text,
+                    # The line around the sentence (bounded, so a huge one-line paste stays fast).
+                    line_text=plain
+                    if len(plain) <= 2 * MAX_SENTENCE
+                    else plain[max(0, offset + a - MAX_SENTENCE) : offset + b + MAX_SENTENCE],
                     section=line_section,
-                    section_kind=line_kind,  # type: ignore[arg-type]
+                    section_kind=line_kind,
                     speaker=speaker,
                     bullet=bullet,
                     checkbox=checkbox,
                     struck=struck,
                     first_in_line=j == 0,
+                    owner_heading=info.owner_heading,
                 )
             )
     return out

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
@@ -36,7 +37,7 @@ _KV = re.compile(
 _INLINE_KEY = re.compile(
     r"\b(?P<key>who|owner|what|task|action|when|due|deadline)\s*:\s*", re.IGNORECASE
 )
-_LIST_MARK = re.compile(r"^\s*(?:[-*•]+|\d{1,2}[.)]|[a-z][.)])\s+|\*\*|__")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]+|\d{1,2}[.)]|[\p{Ll}\p{M}][.)])\s+|\*\*|__")
 
 
 def _cells(line: str) -> list[str]:
@@ -78,7 +79,7 @@ def _make(
     owner, flags = _owner(owner_text, people, resolver)
     text = T.tidy(
         T.personalise(
-            task, owner=owner, writer=people.manager, addressee=people.report, people=people
+            task, owner=owner, writer=people.writer, addressee=people.reader, people=people
         )
     )
     return Candidate(text, owner, owner_text, due, [span], span[0], 0.9, flags)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+import regex as re
 
 from assistant.recap.builtin.dates import DueMatch, find_dues
 from assistant.recap.builtin.lexicon import SHORTHAND, TASK_VERBS
@@ -11,8 +12,8 @@ from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.tokens import task_tokens
 
 # Small precompiled patterns used by the functions below.
-_FIRST_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
-_HEAD_AND_REST = re.compile(r"([A-Za-z][\w-]*)(.*)$", re.DOTALL)
+_FIRST_WORD = re.compile(r"\s*([\p{L}][\w-]*)")
+_HEAD_AND_REST = re.compile(r"([\p{L}][\w-]*)(.*)$", re.DOTALL)
 _REPLACEABLE_PRONOUN = re.compile(
     r"\b(?:it|them|those|these|one|that|hers)\b(?=\s*(?:$|up\b|down\b|out\b|in\b|to\b|"
     r"over\b|with\b|and\b|for\b|by\b|so\b|before\b|after\b|first\b|,))"
@@ -26,7 +27,7 @@ _TIMESTAMP = re.compile(r"\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]")
 
 _VERB_THEN_PREP = re.compile(
     r"^((?!(?:talk|speak|chat|meet|reach|reply|respond|listen|go|come|report|check|follow)\b)"
-    r"[A-Za-z-]+)\s+(?:to|with|for|from|into|onto)\s+(?:(?:the|a|an|our|their|his|my|your)\s|(?-i:[A-Z]))",
+    r"[\p{L}-]+)\s+(?:to|with|for|from|into|onto)\s+(?:(?:the|a|an|our|their|his|my|your)\s|(?-i:[\p{Lu}\p{Lo}]))",
     re.IGNORECASE,
 )
 _VERB_PRONOUN_PARTICLE = re.compile(r"\b(it|them|those|these)\s+(up|out|down|over|back|in|off)\b")
@@ -40,7 +41,7 @@ _LEADING_FILLER = re.compile(
 # Explanations after the task ("so that...", "since...") are context, not the task.
 _TRAILING_REASON = re.compile(
     r"(?:,\s*|\s+)(?:so that|so (?:we|i|he|she|they|it|you)\b|since|because|"
-    r"so (?-i:[A-Z][a-z]+) (?:can|could|will|has)\b|"
+    r"so (?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+) (?:can|could|will|has)\b|"
     r"as (?:we|i|he|she|they)\b|"
     r"(?<=,)\s*which|,\s*which|in case|if nobody|unless|once|when (?:we|i|he|she|they|the|it)\b|"
     r"while (?:we|i|he|she|they)\b|before (?:it|he|she|they|we|you) \w+|- |"
@@ -157,7 +158,7 @@ _NOT_EVENT = frozenset(
 
 def _names_event(tail: str) -> bool:
     """'release', 'staff meeting', 'toolbox talk': a noun right after an attributive date."""
-    first = re.match(r"\s*([a-z][\w-]*)", tail)
+    first = re.match(r"\s*([\p{Ll}\p{M}][\w-]*)", tail)
     return bool(first) and first.group(1) not in _NOT_EVENT  # type: ignore[union-attr]
 
 
@@ -258,9 +259,17 @@ def _possessive(m: re.Match[str]) -> bool:
     return bool(nxt) and nxt.group(1).lower() not in _OBJECT_FOLLOWERS  # type: ignore[union-attr]
 
 
+# "..., tell him" / "and let her know": a note to the writer, not part of the shared task.
+_TELL_BACK = re.compile(
+    r"(?:,\s*|\s+and\s+|\s*[-–—;]\s*)(?:then\s+)?(?:tell|let|ping|update|inform)\s+"
+    r"(?:him|her|me|them)(?:\s+know)?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def tidy(text: str) -> str:
-    """Strip fillers, reasons and stray punctuation; capitalise."""
-    text = expand_shorthand(_TIMESTAMP.sub("", text))
+    """Strip fillers, reasons, a trailing "tell him" and stray punctuation; capitalise."""
+    text = _TELL_BACK.sub("", expand_shorthand(_TIMESTAMP.sub("", text)))
     text = _TRAILING_REASON.sub("", text)
     text = _LEADING_FILLER.sub("", text.strip())
     text = _WHITESPACE.sub(" ", text).strip(" ,;:.-–—!?\"'")

@@ -7,6 +7,7 @@ scoring rule), so that changing how quality is measured never changes what the e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS: frozenset[str] = frozenset(
     """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
@@ -20,12 +21,13 @@ STOPWORDS: frozenset[str] = frozenset(
     wouldn""".split()
 )
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")  # letters and digits of any script make words
 
 
+@lru_cache(maxsize=8192)
 def task_tokens(text: str) -> frozenset[str]:
-    """Lowercased alphanumeric tokens of a task text, without stopwords."""
-    return frozenset(t for t in _NON_ALNUM.split(text.lower()) if t and t not in STOPWORDS)
+    """Lowercased word tokens of a task text (any script), without stopwords."""
+    return frozenset(t for t in _NON_WORD.split(text.lower()) if t and t not in STOPWORDS)
 
 
 def task_similarity(a_text: str, b_text: str) -> float:
