@@ -75,6 +75,32 @@ class AgendaItemDraft(BaseModel):
         return [line[2:].strip() for line in self.detail.splitlines() if line.startswith("- ")]
 
 
+def new_item(
+    title: str,
+    *,
+    detail: str = "",
+    minutes: int = 5,
+    section: str = "",
+    source: AgendaSourceName = "manager",
+) -> AgendaItemDraft:
+    """An item the manager adds: a topic of theirs, or one of their own (checked)."""
+    if not title.strip():
+        raise BadInputError("A new agenda item needs a title")
+    if not 1 <= minutes <= 240:
+        raise BadInputError("An item takes between 1 and 240 minutes")
+    return AgendaItemDraft(
+        title=" ".join(title.split())[:500],
+        detail=detail,
+        minutes=minutes,
+        section=section,
+        source=source,
+        reason={
+            "manager": "Added by you.",
+            "report": "They asked to talk about this: let them lead, and ask before you advise.",
+        }.get(source, ""),
+    )
+
+
 class AgendaDraft(BaseModel):
     """An editable agenda for one 1:1; `engine`: built-in, llm:<model> or saved.
 
@@ -203,29 +229,20 @@ class AgendaDraft(BaseModel):
         source: AgendaSourceName = "manager",
         at: int | None = None,
     ) -> AgendaDraft:
-        if not title.strip():
-            raise BadInputError("A new agenda item needs a title")
-        if not 1 <= minutes <= 240:
-            raise BadInputError("An item takes between 1 and 240 minutes")
-        item = AgendaItemDraft(
-            title=title.strip(),
-            detail=detail,
-            minutes=minutes,
-            section=section,
-            source=source,
-            reason="Added by you." if source == "manager" else "",
-        )
+        item = new_item(title, detail=detail, minutes=minutes, section=section, source=source)
         return self.insert_item(item, at=at)
 
     def insert_item(self, item: AgendaItemDraft, *, at: int | None = None) -> AgendaDraft:
         """Add a prepared item (e.g. a suggestion that was left out) where it belongs."""
         items = list(self.items)
-        position = self._default_position(item) if at is None else max(0, min(at, len(items)))
+        position = self.default_position(item) if at is None else max(0, min(at, len(items)))
         items.insert(position, item)
         left_out = [i for i in self.left_out if i != item]
         return self.model_copy(update={"items": items, "left_out": left_out})
 
-    def _default_position(self, item: AgendaItemDraft) -> int:
+    def default_position(self, item: AgendaItemDraft) -> int:
+        """Where a new item goes: their topics after the check-in and their other topics,
+        anything else before the closing recap."""
         items = self.items
         if item.source == "report":
             # Their topics go right after the check-in and their other topics.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.agenda.builtin.candidates import STRUCTURE, Candidate
+from assistant.agenda.builtin.candidates import STRUCTURE, Candidate, plural
 from assistant.domain.agenda import item_budget
 
 Compressor = Callable[[list[Candidate]], Candidate]
@@ -72,10 +72,10 @@ def fit(
         for c in kept:
             c.min_minutes = 1  # only the untouchable items are left: give each a minute
     if dropped:
+        # One short line; the items themselves travel with the draft (`left_out`).
         notices.append(
             f"Left out to keep {total} minutes focused: "
-            + "; ".join(c.title for c in sorted(dropped, key=lambda c: (c.order, c.seq)))
-            + "."
+            f"{plural(len(dropped), 'suggestion', 'suggestions')} you can add back."
         )
     left_out = sorted(dropped, key=lambda c: (c.order, c.seq))
     return kept, left_out, notices
