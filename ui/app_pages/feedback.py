@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.db.models import FeedbackKind
-from assistant.domain.feedback import FeedbackDraft, WordingCheck
+from assistant.domain.feedback import FeedbackDraft, SBIStatement, WordingCheck
 from assistant.errors import CoachError
 from assistant.feedback.builtin import check_wording
 from ui.components import (
@@ -67,10 +67,13 @@ balance = svc.feedback.balance(manager.id, report.id, today=today)
 
 
 def _balance_line() -> None:
+    days = balance.days_since_praise
     since = (
-        f"last praise {balance.days_since_praise} days ago"
-        if balance.days_since_praise is not None
-        else "no praise recorded yet"
+        "no praise recorded yet"
+        if days is None
+        else "last praise today"
+        if days == 0
+        else f"last praise {days} day{'s' if days != 1 else ''} ago"
     )
     text = (
         f"Last 90 days with {report.name.split()[0]}: **{balance.praise} praise : "
@@ -87,8 +90,9 @@ logged = st.session_state.pop("fb_logged", None)
 if logged:
     st.success(logged, icon=":material/check_circle:")
 
+# A key keeps the open tab when the page above it changes (e.g. the "Logged" message).
 tab_draft, tab_check, tab_log = st.tabs(
-    ["Draft the conversation", "Check my wording", "Log delivered feedback"]
+    ["Draft the conversation", "Check my wording", "Log delivered feedback"], key="fb_tabs"
 )
 
 # -- draft --------------------------------------------------------------------------------------
@@ -242,51 +246,67 @@ if current is not None and current["for"] == (report.id, kind) and not current.g
     if statement_now and untouched and statement_now != st.session_state.get(LOG_PREFILL):
         st.session_state[LOG_WORDING] = st.session_state[LOG_PREFILL] = statement_now
 
+
+def _log_delivered(sbi: SBIStatement | None, draft_state: dict[str, Any] | None) -> None:
+    """Log what was said (a callback: it runs before the page is drawn again, so the balance
+    line at the top already counts it and the boxes can be emptied)."""
+    wording = str(st.session_state.get(LOG_WORDING) or "").strip()
+    given_on = st.session_state.get("fb_log_date") or today
+    try:
+        if not wording:
+            raise CoachError("Write what you said (the wording as delivered) to log it.")
+        svc.feedback.log(
+            manager.id,
+            report.id,
+            kind,
+            wording=wording,
+            response=str(st.session_state.get("fb_log_response") or "").strip(),
+            given_on=given_on,
+            situation=sbi.situation if sbi else "",
+            behaviour=sbi.behaviour if sbi else "",
+            impact=sbi.impact if sbi else "",
+        )
+        after = svc.feedback.balance(manager.id, report.id, today=today)
+    except CoachError as exc:
+        st.session_state["fb_log_error"] = str(exc)
+        return
+    st.session_state.pop("fb_log_error", None)
+    st.session_state["fb_logged"] = (
+        f"Logged {KIND_LABELS[kind].lower()} for {report.name} on {given_on:%a %d %b}. "
+        f"Balance (90 days): {after.praise} praise : {after.constructive} constructive."
+    )
+    st.session_state[LOG_WORDING] = st.session_state["fb_log_response"] = ""
+    st.session_state.pop(LOG_PREFILL, None)
+    if draft_state is not None:
+        draft_state["logged"] = True  # do not offer the same wording again
+
+
 # Not a form: what the manager types here must count at once, so a later edit of the draft
 # statement never overwrites it.
 with tab_log, st.container(border=True):
-    if current is not None and current["for"] == (report.id, kind) and not current.get("logged"):
+    matching = current is not None and current["for"] == (report.id, kind)
+    if matching and current is not None and not current.get("logged"):
         st.caption("Prefilled with the drafted wording: change it to what you actually said.")
-    wording = st.text_area(
+    st.text_area(
         "What you said",
         key=LOG_WORDING,
         height=90,
         placeholder="The feedback as delivered",
     )
-    response = st.text_area(
+    st.text_area(
         f"How {report.name.split()[0]} responded",
         key="fb_log_response",
         height=70,
         placeholder="e.g. Agreed, wants to try shorter updates next week",
     )
-    given_on = st.date_input("Given on", value=today, max_value=today, key="fb_log_date")
-    if st.button(f"Log {KIND_LABELS[kind].lower()}", type="primary", key="fb_log_submit"):
-        try:
-            if not wording.strip():
-                raise CoachError("Write what you said (the wording as delivered) to log it.")
-            sbi = current["draft"].sbi if current and current["for"] == (report.id, kind) else None
-            svc.feedback.log(
-                manager.id,
-                report.id,
-                kind,
-                wording=wording.strip(),
-                response=response.strip(),
-                given_on=given_on,
-                situation=sbi.situation if sbi else "",
-                behaviour=sbi.behaviour if sbi else "",
-                impact=sbi.impact if sbi else "",
-            )
-            after = svc.feedback.balance(manager.id, report.id, today=today)
-        except CoachError as exc:
-            st.error(str(exc))
-        else:
-            # Run the page again so the balance line at the top counts this one too.
-            st.session_state["fb_logged"] = (
-                f"Logged {KIND_LABELS[kind].lower()} for {report.name} on {given_on:%a %d %b}. "
-                f"Balance (90 days): {after.praise} praise : {after.constructive} constructive."
-            )
-            for key in (LOG_WORDING, LOG_PREFILL, "fb_log_response"):
-                st.session_state.pop(key, None)
-            if current is not None:
-                current["logged"] = True  # do not offer the same wording again
-            st.rerun()
+    st.date_input("Given on", value=today, max_value=today, key="fb_log_date")
+    st.button(
+        f"Log {KIND_LABELS[kind].lower()}",
+        type="primary",
+        key="fb_log_submit",
+        on_click=_log_delivered,
+        args=(current["draft"].sbi if matching and current else None, current),
+    )
+    problem = st.session_state.pop("fb_log_error", None)
+    if problem:
+        st.error(problem)

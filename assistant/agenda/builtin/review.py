@@ -70,9 +70,12 @@ def _review_reason(ctx: AgendaContext, actions: tuple[OpenAction, ...]) -> str:
     facts += [f"{late} overdue"] if late else []
     facts += [f"{missed} from a 1:1 that did not happen"] if missed else []
     first = ", ".join(facts[:1]) + (f" ({', '.join(facts[1:])})" if facts[1:] else "")
+    who = ctx.report.first_name
     order = (
-        "Report back on yours first, then let " if mine else "Let "
-    ) + f"{ctx.report.first_name} recap the rest before you comment."
+        f"Report back on yours first, then let {who} recap the rest before you comment."
+        if mine
+        else f"Let {who} recap where each stands before you comment."
+    )
     return f"{first}, both sides, reviewed together so the meeting stays theirs. {order}"
 
 
