@@ -49,7 +49,7 @@ def measure(svc: Services) -> list[str]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(_env_file=None, data_dir=Path(folder))  # type: ignore[call-arg]
+        settings = Settings(_env_file=None, data_dir=Path(folder))
         svc = Services.from_settings(settings)
         svc.team.seed_demo()
         print("\n".join(measure(svc)))
