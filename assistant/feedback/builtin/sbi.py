@@ -263,7 +263,7 @@ def _thing(clause: str) -> str | None:
         r"^you\s+(?:\w+ly\s+)?\w+\s+(?:up\s+|out\s+)?"
         r"((?:the|your|a|an|this|that|our)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
         r"(?=\s+(?:for|to|with|in|on|at|by|so|and|which|that|during|before|after|from|"
-        r"when|while|\w+ly)\b|[,.;]|$)",
+        r"when|while|through|across|into|onto|over|about|around|past|under|\w+ly)\b|[,.;]|$)",
         clause,
     )
     if not match:

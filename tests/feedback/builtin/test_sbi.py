@@ -277,3 +277,17 @@ def test_goal_links_only_when_they_really_match(
     draft = draft_feedback(make_request(kind="praise", what=what, goals=goals))
     assert draft.sbi.goal == expected
     assert ("your goal" in draft.statement) is (expected is not None)
+
+
+def test_openers_do_not_treat_people_walked_through_something_as_the_thing_made(
+    make_request: RequestFactory,
+) -> None:
+    draft = draft_feedback(
+        make_request(
+            report_name="Tomás Ferreira",
+            kind="praise",
+            style="direct",
+            what="In the incident review last week he walked the team through the timeline.",
+        )
+    )
+    assert not any("the team through" in q for q in draft.openers), draft.openers
