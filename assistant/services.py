@@ -46,6 +46,13 @@ if TYPE_CHECKING:  # heavy modules (Chroma, LangChain) load only when first used
 
 logger = logging.getLogger(__name__)
 
+# How long a draft waits for an index that already exists (built by `coach index` or an earlier
+# start): opening and checking it takes about a second, more on a busy machine.
+READY_WAIT_SECONDS = 20.0
+# How long it then waits for this manager's notes to be checked; new notes are embedded in the
+# background meanwhile, and the draft uses the guidance and the notes indexed so far.
+NOTES_WAIT_SECONDS = 5.0
+
 
 @dataclass(frozen=True)
 class JobRefiners:
@@ -76,8 +83,10 @@ def build_refiners(llm: LLMClient | None) -> JobRefiners:
 class Services:
     """Long-lived collaborators for one process (CLI run or Streamlit server).
 
-    `background_index`: build the search index in a background thread and never block on it
-    (the app); otherwise the index is opened and synced when first needed (the CLI).
+    `background_index`: open the search index in a background thread (the app), started at
+    once when it was built before (`coach index`), so drafts wait for it only briefly; an index
+    that was never built is built in the background and drafts never block on it. Without it,
+    the index is opened and synced when first needed (the CLI).
     """
 
     settings: Settings
@@ -90,6 +99,7 @@ class Services:
     _synced_notes: set[int] = field(default_factory=set, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _warmer: IndexWarmer | None = field(default=None, repr=False)
+    _first_build: bool = field(default=False, repr=False)
 
     @classmethod
     def from_settings(
@@ -111,6 +121,8 @@ class Services:
         )
         if migrate_db:
             services.migrate()
+        if background_index and services.index_on_disk():
+            services._index_warmer()  # warm it before the first page needs it
         return services
 
     def migrate(self) -> None:
@@ -247,28 +259,48 @@ class Services:
             return (self._index_failed or warmer.error) if warmer.ready.is_set() else None
         return self._index_failed
 
+    def index_on_disk(self) -> bool:
+        """True when the search index was built before (so opening it is quick). A Chroma
+        server is assumed built: it is checked when opened, which fails fast if it is down."""
+        if self.settings.chroma_host:
+            return True
+        from assistant.knowledge.index import keyword_path_for
+
+        chroma = self.settings.resolved_chroma_path
+        return (chroma / "chroma.sqlite3").is_file() and keyword_path_for(self.settings).is_file()
+
     def _index_warmer(self) -> IndexWarmer:
+        started = self._warmer
+        if started is not None:
+            # No lock: the warmer's thread holds it while it opens the index or embeds notes.
+            return started
         with self._lock:
             if self._warmer is None:
                 from assistant.knowledge.warmup import IndexWarmer
 
-                self._warmer = IndexWarmer(self.index, self._sync_notes)
+                # Checked before opening: opening creates the files of a new index.
+                self._first_build = not self.index_on_disk()
+                self._warmer = IndexWarmer(self.index, self._sync_notes, warm=_load_model)
             return self._warmer
 
-    def retriever(self, manager_id: int, *, wait: float = 0.0) -> Retriever | None:
+    def retriever(self, manager_id: int, *, wait: float | None = None) -> Retriever | None:
         """Hybrid search over the guidance and this manager's notes, or None if unavailable.
 
         With `background_index`, waits at most `wait` seconds for the index (None meanwhile);
-        otherwise opens it and syncs this manager's notes on first use.
+        by default briefly when it was built before and not at all when it is being built for
+        the first time. Otherwise opens it and syncs this manager's notes on first use.
         """
         if self.background_index:
             warmer = self._index_warmer()
+            if wait is None:
+                wait = 0.0 if self._first_build else READY_WAIT_SECONDS
             notes_synced = warmer.request_notes(manager_id)
             started = time.monotonic()
             warmed = warmer.index if warmer.ready.wait(wait) else None
             if warmed is None:
                 return None
-            notes_synced.wait(max(0.0, wait - (time.monotonic() - started)))
+            left = max(0.0, wait - (time.monotonic() - started))
+            notes_synced.wait(left if wait > READY_WAIT_SECONDS else min(left, NOTES_WAIT_SECONDS))
             index = warmed
         else:
             opened = self.index()
@@ -315,6 +347,12 @@ class Services:
             index.sync_notes(manager_id, docs)
             self._synced_notes.add(manager_id)
 
+    @property
+    def index_building(self) -> bool:
+        """True while the background thread is still opening (or first building) the index."""
+        warmer = self._warmer
+        return warmer is not None and not warmer.ready.is_set()
+
     def forget_notes(self, manager_id: int) -> None:
         """Remove a manager's notes from the index (no-op if no index was ever written)."""
         index = self._index
@@ -331,3 +369,8 @@ class Services:
         with self._lock:
             index.sync_notes(manager_id, [])
             self._synced_notes.discard(manager_id)
+
+
+def _load_model(index: KnowledgeIndex) -> None:
+    """Load the embedding model once in the background, so the first query does not pay it."""
+    index.embed(["warm-up"])

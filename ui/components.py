@@ -13,6 +13,8 @@ from assistant.db.models import Manager, Report
 
 BUILTIN_NAMES = {"built-in", "builtin", "built_in", ""}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$<])")
+# Inside a line that starts with our own marker only these change how text renders.
+_MD_INLINE = re.compile(r"([\\`*_\[\]|>~$<])")
 
 
 def demo_banner(manager: Manager) -> None:
@@ -47,7 +49,8 @@ def engine_label(engine: str) -> str:
 
 
 def engine_badge(engine: str, notices: Iterable[str] = ()) -> None:
-    """Which engine made a draft, and any notices it left (fallbacks, missing pieces)."""
+    """Which engine made a draft, and any notices it left (fallbacks, missing pieces), each
+    on one compact line rather than a box."""
     label = engine_label(engine)
     if label == "your saved version":
         st.caption(":material/bookmark: Loaded from your saved version")
@@ -55,7 +58,25 @@ def engine_badge(engine: str, notices: Iterable[str] = ()) -> None:
         icon = ":material/memory:" if label == "built-in engine" else ":material/auto_awesome:"
         st.caption(f"{icon} Drafted by: **{label}**")
     for notice in notices:
-        st.warning(notice, icon=":material/info:")
+        notice_line(notice)
+
+
+def notice_line(notice: str) -> None:
+    """One notice as one line: an amber marker and the text (never a tall warning box)."""
+    st.caption(f":orange[:material/info:] {escape_inline(notice)}")
+
+
+def snippet(text: str, limit: int = 240) -> tuple[str, bool]:
+    """The start of a passage (whole sentences or words, at most `limit` characters) and
+    whether anything was left out."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat, False
+    cut = flat[:limit]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if end >= limit // 2:
+        return cut[: end + 1], True
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…", True
 
 
 def report_picker(
@@ -90,9 +111,13 @@ def require_reports(reports: Sequence[Report]) -> None:
         st.stop()
 
 
-def markdown_export(markdown: str, *, filename: str, key: str, label: str) -> None:
-    """The Markdown in a code block (it has a copy button) plus a download button."""
-    st.code(markdown, language="markdown", wrap_lines=True)
+def markdown_export(
+    markdown: str, *, filename: str, key: str, label: str, collapsed: bool = False
+) -> None:
+    """The Markdown in a code block (it has a copy button) plus a download button; with
+    `collapsed`, the block sits in a closed "Preview" expander under the button."""
+    if not collapsed:
+        st.code(markdown, language="markdown", wrap_lines=True)
     st.download_button(
         label,
         data=markdown.encode("utf-8"),
@@ -101,6 +126,14 @@ def markdown_export(markdown: str, *, filename: str, key: str, label: str) -> No
         key=key,
         icon=":material/download:",
     )
+    if collapsed:
+        with st.expander("Preview and copy", icon=":material/visibility:", key=f"{key}_preview"):
+            st.code(markdown, language="markdown", wrap_lines=True)
+
+
+def escape_inline(text: str) -> str:
+    """Text for the middle of a Markdown line: one line, markup characters escaped."""
+    return _MD_INLINE.sub(r"\\\1", " ".join(text.split()))
 
 
 def escape_md(text: str) -> str:

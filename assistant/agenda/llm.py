@@ -1,9 +1,11 @@
 """LLM refinement of the built-in agenda: one structured call that rewords and tailors items.
 
 The model may reword titles and details, retime, reorder and drop suggestions, and add at most
-two items; it never chooses questions (those keep the bank's no-repeat rule) and cannot remove
-open action items or the report's topics (`guard.keep_required` puts them back). Not part of the
-pure engine: it is imported only when a refiner is used, since it needs the LLM client.
+two items; it never chooses questions (those keep the bank's no-repeat rule), cannot remove
+open action items or the report's topics, and cannot rewrite the review's sub-points (one per
+open action item: task, owner, due date are facts) — `guard.keep_required` puts them back and
+keeps the agenda within its item budget. Not part of the pure engine: it is imported only when
+a refiner is used, since it needs the LLM client.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.agenda.builtin.context import AgendaContext
 from assistant.agenda.builtin.guard import keep_required
 from assistant.agenda.builtin.textscan import Avoider, shorten
-from assistant.domain.agenda import AgendaDraft, AgendaItemDraft
+from assistant.domain.agenda import AgendaDraft, AgendaItemDraft, item_budget
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
@@ -34,6 +36,7 @@ class AgendaPromptInputs(BaseModel):
     report_name: str
     meeting_date: str
     minutes_total: int
+    max_items: int
     meeting_format: str
     feedback_style: str
     topics_avoid: list[str]
@@ -72,6 +75,7 @@ def prompt_inputs(draft: AgendaDraft, ctx: AgendaContext) -> AgendaPromptInputs:
         report_name=ctx.report.name,
         meeting_date=ctx.meeting_date.isoformat(),
         minutes_total=draft.minutes_total,
+        max_items=max(item_budget(draft.minutes_total), len(draft.items)),
         meeting_format=ctx.report.meeting_format,
         feedback_style=ctx.report.feedback_style,
         topics_avoid=list(ctx.report.topics_avoid),
@@ -110,11 +114,13 @@ def apply_answer(
             base = draft.items[proposed.ref]
             if avoid.hits(f"{title}\n{proposed.detail}") and base.source == "suggested":
                 continue
+            # The review's sub-points (task, owner, due date) are facts: only its title changes.
+            detail = base.detail if base.source == "carried_over" else proposed.detail.strip()
             items.append(
                 base.model_copy(
                     update={
                         "title": title,
-                        "detail": proposed.detail.strip(),
+                        "detail": detail,
                         "minutes": max(1, min(proposed.minutes, 240)),
                         "reason": base.reason + note,
                     }

@@ -213,9 +213,14 @@ def draft_agenda(
 
 
 SEARCH_NOT_READY = (
-    "Drafted without guidance passages: the search index is not ready yet "
-    "(it is prepared on first start). Draft again later to include them."
+    "Drafted without guidance passages: the search index is being built for the first time "
+    "(about a minute). Draft again then to include them."
 )
+
+
+def search_unavailable(problem: str) -> str:
+    first = problem.strip().splitlines()[0] if problem.strip() else "unknown error"
+    return f"Drafted without guidance passages: search is unavailable ({first[:160]})."
 
 
 class AgendaService:
@@ -250,15 +255,30 @@ class AgendaService:
                 refiner=self.services.refiners.agenda,
             )
         if search and retriever is None:
-            draft = with_notices(draft, SEARCH_NOT_READY)
+            problem = self.services.index_problem
+            draft = with_notices(
+                draft, SEARCH_NOT_READY if problem is None else search_unavailable(problem)
+            )
         return draft
 
-    def save(self, manager_id: int, report: int | str, draft: AgendaDraft) -> int:
-        """Store the edited agenda on its meeting (scheduled if needed); returns the meeting id."""
+    def save(
+        self,
+        manager_id: int,
+        report: int | str,
+        draft: AgendaDraft,
+        *,
+        meeting_minutes: int | None = None,
+    ) -> int:
+        """Store the edited agenda on its meeting (scheduled if needed); returns the meeting id.
+
+        The meeting keeps its length unless `meeting_minutes` is given.
+        """
         from assistant.agenda.storage import save_agenda
 
         with self.services.repos(manager_id) as repos:
-            return save_agenda(repos, repos.reports.resolve(report), draft)
+            return save_agenda(
+                repos, repos.reports.resolve(report), draft, meeting_minutes=meeting_minutes
+            )
 
     def load(self, manager_id: int, meeting_id: int) -> AgendaDraft | None:
         """The saved agenda of a meeting, or None if none was saved."""

@@ -27,7 +27,7 @@ def _row(item: AgendaItemDraft) -> AgendaItemRow:
 
 
 def _meeting_for_save(
-    repos: Repositories, target: int | Report | str, draft: AgendaDraft
+    repos: Repositories, target: int | Report | str, draft: AgendaDraft, length: int | None
 ) -> Meeting:
     if isinstance(target, int):
         return repos.meetings.get(target)
@@ -42,20 +42,35 @@ def _meeting_for_save(
     last = repos.meetings.last_held(report.id)
     hour = last.scheduled_at.hour if last else DEFAULT_HOUR
     return repos.meetings.schedule(
-        report.id, at_hour(draft.meeting_date, hour), duration_minutes=draft.minutes_total or None
+        report.id,
+        at_hour(draft.meeting_date, hour),
+        duration_minutes=length or draft.minutes_total or None,
     )
 
 
-def save_agenda(repos: Repositories, target: int | Report | str, draft: AgendaDraft) -> int:
+def save_agenda(
+    repos: Repositories,
+    target: int | Report | str,
+    draft: AgendaDraft,
+    *,
+    meeting_minutes: int | None = None,
+) -> int:
     """Store the manager's edited agenda on its meeting (replacing any earlier one), scheduling
-    the meeting if it does not exist yet. Returns the meeting id."""
+    the meeting if it does not exist yet. Returns the meeting id.
+
+    The meeting's length changes only when `meeting_minutes` is given (the manager asked);
+    an agenda that runs over or under is saved as it is.
+    """
     if not draft.items:
         raise BadInputError("An agenda needs at least one item")
-    meeting = _meeting_for_save(repos, target, draft)
+    if meeting_minutes is not None and not 5 <= meeting_minutes <= 240:
+        raise BadInputError(
+            f"Meeting length must be between 5 and 240 minutes, not {meeting_minutes}"
+        )
+    meeting = _meeting_for_save(repos, target, draft, meeting_minutes)
     repos.agenda_items.replace(meeting.id, [_row(item) for item in draft.items])
-    total = sum(item.minutes for item in draft.items)
-    if total:
-        meeting.duration_minutes = total
+    if meeting_minutes is not None:
+        meeting.duration_minutes = meeting_minutes
     repos.session.flush()
     return meeting.id
 
@@ -91,7 +106,7 @@ def load_agenda(repos: Repositories, meeting_id: int) -> AgendaDraft | None:
     return AgendaDraft(
         report_name=meeting.report.name,
         meeting_date=meeting.scheduled_at.date(),
-        minutes_total=sum(i.minutes for i in items),
+        minutes_total=meeting.duration_minutes or sum(i.minutes for i in items),
         items=items,
         engine="saved",
         first_meeting=False,

@@ -22,6 +22,7 @@ app = typer.Typer(
 def _register_commands() -> None:
     # Imported here so `import assistant.cli` stays cheap and modules can import `app`.
     from assistant.cli import (
+        actions_cmd,
         agenda_cmd,
         core_cmd,
         eval_cmd,
@@ -33,6 +34,7 @@ def _register_commands() -> None:
     core_cmd.register(app)
     recap_cmd.register(app)
     agenda_cmd.register(app)
+    actions_cmd.register(app)
     feedback_cmd.register(app)
     knowledge_cmd.register(app)
     eval_cmd.register(app)

@@ -20,6 +20,8 @@ def _print_text(draft: AgendaDraft) -> None:
     )
     for notice in draft.notices:
         typer.echo(f"Note: {notice}")
+    if draft.left_out:
+        typer.echo("Left out: " + "; ".join(i.title for i in draft.left_out))
     for number, item in enumerate(draft.items, start=1):
         typer.echo("")
         typer.echo(

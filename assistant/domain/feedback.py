@@ -14,6 +14,7 @@ WordingCategory = Literal[
     "absolute",
     "vague",
     "but_undoing",
+    "but_softening",
     "sarcasm",
     "comparison",
     "generic_praise",

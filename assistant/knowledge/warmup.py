@@ -26,9 +26,12 @@ class IndexWarmer:
         self,
         open_index: Callable[[], KnowledgeIndex | None],
         sync_notes: Callable[[int], None],
+        *,
+        warm: Callable[[KnowledgeIndex], None] | None = None,
     ) -> None:
         self._open_index = open_index
         self._sync_notes = sync_notes
+        self._warm = warm
         self.index: KnowledgeIndex | None = None
         self.error: str | None = None
         self.ready = threading.Event()
@@ -53,6 +56,11 @@ class IndexWarmer:
             self.index = self._open_index()
             if self.index is None:
                 self.error = "index unavailable"
+            elif self._warm is not None:
+                try:
+                    self._warm(self.index)  # e.g. load the embedding model before any query
+                except Exception as exc:  # only a head start: the first query will retry
+                    logger.warning("Warming the knowledge index failed: %s", exc)
         except Exception as exc:  # the index is optional: search says it is unavailable
             logger.warning("Knowledge index unavailable: %s", exc)
             self.error = str(exc)

@@ -18,6 +18,7 @@ from assistant.team.health import CadenceHealth, team_health
 if TYPE_CHECKING:
     from assistant.demo.seed import SeedResult
     from assistant.services import Services
+    from assistant.team.actions import ActionItemView
 
 
 @dataclass(frozen=True)
@@ -117,3 +118,14 @@ class TeamService:
             for item_id in item_ids:
                 repos.action_items.close(item_id, status)
         return len(item_ids)
+
+    # -- action items as a list (coach actions, the Action items page) ----------------------------
+
+    def action_items(
+        self, manager_id: int, *, report: int | str | None = None, status: str = "open"
+    ) -> list[ActionItemView]:
+        """Action items by status (open|done|all), optionally of one report, oldest first."""
+        from assistant.team.actions import list_action_items
+
+        with self.services.repos(manager_id) as repos:
+            return list_action_items(repos, report=report, status=status)

@@ -28,7 +28,10 @@ def test_agenda_json_has_items_with_reasons_sources_and_exact_minutes(demo: Coac
     assert all(i["reason"] and i["source_ref"] for i in items)
     assert items[0]["section"] == "connection"
     assert any(i["source"] == "report" for i in items)
-    assert any(i["source"] == "carried_over" and i["action_item_id"] for i in items)
+    assert len(items) <= 10  # a focused 45-minute agenda
+    review = [i for i in items if i["source"] == "carried_over"]
+    assert len(review) == 1 and review[0]["action_item_ids"]  # one review, every id kept
+    assert review[0]["detail"].count("\n- ") == len(review[0]["action_item_ids"]) - 1
 
 
 def test_agenda_text_minutes_and_date_options(demo: Coach) -> None:

@@ -19,7 +19,7 @@ from assistant.agenda.builtin import (
     build_agenda,
 )
 from assistant.agenda.builtin.guard import keep_required, rescale
-from assistant.domain.agenda import AgendaDraft
+from assistant.domain.agenda import AgendaDraft, item_budget
 
 DAY = dt.date(2026, 11, 25)
 
@@ -86,27 +86,35 @@ def _sections(draft: AgendaDraft) -> list[str]:
     return [i.section for i in draft.items]
 
 
-def test_agenda_opens_with_connection_then_reviews_every_open_action_item() -> None:
+def test_agenda_opens_with_connection_then_their_topics_then_one_review_of_open_items() -> None:
     draft = build_agenda(make_ctx())
     assert draft.items[0].section == "connection"
-    review = draft.items[1:4]
-    assert [i.action_item_id for i in review] == [1, 2, 3]
-    assert all(i.source == "carried_over" for i in review)
-    assert "canceled" in review[1].source_ref and "Action item #2" in review[1].source_ref
+    assert [i.source for i in draft.items[1:4]] == ["report", "report", "carried_over"]
+    review = draft.items[3]
+    assert review.action_item_ids == [1, 2, 3] and review.action_item_id is None
+    # Every open item is a sub-point of the one review item, in the order of the ids.
+    assert len(review.subpoints) == 3
+    for point, task in zip(
+        review.subpoints,
+        ("Write the design note", "Ask Farida for a review", "Book the offsite room"),
+        strict=True,
+    ):
+        assert point.startswith(task)
+    assert "carried over from a canceled 1:1" in review.subpoints[1]
+    assert "2026-11-04 (canceled)" in review.source_ref
     assert draft.items[-1].section == "closing"
 
 
-def test_report_topics_come_before_suggested_items_and_are_marked_theirs() -> None:
+def test_report_topics_come_right_after_the_check_in_and_are_marked_theirs() -> None:
     draft = build_agenda(make_ctx())
     sources = [i.source for i in draft.items]
     theirs = [n for n, s in enumerate(sources) if s == "report"]
+    assert theirs == [1, 2]
     assert [draft.items[n].title for n in theirs] == [
         "Sam's topic: Promo packet timeline",
         "Sam's topic: Conference budget",
     ]
-    last_action = max(n for n, s in enumerate(sources) if s == "carried_over")
-    first_suggested_after = min(n for n, s in enumerate(sources) if s == "suggested" and n > 0)
-    assert last_action < theirs[0] and theirs[-1] < first_suggested_after
+    assert all(s == "suggested" for s in sources[4:])
     assert all(draft.items[n].questions for n in theirs)
 
 
@@ -125,12 +133,32 @@ def test_short_meetings_drop_suggestions_before_compressing_what_is_owed() -> No
     short = build_agenda(make_ctx(minutes=15))
     assert len(short.items) < len(long.items)
     assert any("Left out" in n for n in short.notices)
+    assert short.left_out and all(i.source == "suggested" for i in short.left_out)
+    assert short.items[0].section == "connection"  # kept: only suggestions went
     tiny = build_agenda(make_ctx(minutes=5))
-    assert [i.source for i in tiny.items] == ["carried_over", "report"]
-    assert tiny.items[0].action_item_ids == [1, 2, 3] and tiny.items[0].action_item_id is None
+    assert [i.source for i in tiny.items] == ["report", "carried_over"]
+    assert "Promo packet timeline" in tiny.items[0].detail
+    assert tiny.items[1].action_item_ids == [1, 2, 3] and tiny.items[1].action_item_id is None
 
 
-def test_many_open_items_are_grouped_into_one_review_item() -> None:
+@pytest.mark.parametrize(("minutes", "most"), [(15, 6), (30, 8), (45, 10), (60, 12), (90, 16)])
+def test_agenda_stays_focused_the_item_count_scales_with_the_length(
+    minutes: int, most: int
+) -> None:
+    busy = dataclasses.replace(
+        make_ctx().report, topics_favour=("architecture", "mentoring", "on-call health")
+    )
+    ctx = make_ctx(report=busy, minutes=minutes, topic_last={}, last_praise=None, feedback_90d=())
+    draft = build_agenda(ctx)
+    assert item_budget(minutes) == most
+    assert len(draft.items) <= most
+    if minutes <= 60:
+        assert len(draft.items) + len(draft.left_out) > most  # there was more to say
+    assert sum(i.source == "carried_over" for i in draft.items) == 1
+    assert sum(i.minutes for i in draft.items) == minutes
+
+
+def test_many_open_items_are_one_review_item_with_every_item_as_a_sub_point() -> None:
     actions = tuple(
         OpenAction(i, f"Task number {i}", "report", "Sam Lee", None, 5, _ago(30), "held")
         for i in range(1, 10)
@@ -139,7 +167,21 @@ def test_many_open_items_are_grouped_into_one_review_item() -> None:
     review = [i for i in draft.items if i.source == "carried_over"]
     assert len(review) == 1
     assert review[0].action_item_ids == list(range(1, 10))
-    assert all(f"Task number {i}" in review[0].detail for i in range(1, 10))
+    assert [p.split(" (")[0] for p in review[0].subpoints] == [
+        f"Task number {i}" for i in range(1, 10)
+    ]
+
+
+def test_their_topics_are_never_cut_for_time_suggestions_go_first() -> None:
+    topics = ("Career path to staff", "Conference budget", "On-call swap", "Team offsite")
+    for minutes in (10, 15, 20, 30):
+        draft = build_agenda(make_ctx(report_topics=topics, minutes=minutes))
+        text = " ".join(f"{i.title} {i.detail}" for i in draft.items)
+        assert all(topic in text for topic in topics), minutes
+        assert draft.action_item_ids == {1, 2, 3}
+        assert all(i.source == "suggested" for i in draft.left_out)
+    roomy = build_agenda(make_ctx(report_topics=topics, minutes=30))
+    assert sum(i.source == "report" for i in roomy.items) == 4  # one item each when they fit
 
 
 def test_suggested_questions_skip_ids_used_in_recent_agendas() -> None:
@@ -245,7 +287,9 @@ def test_bulleted_and_conversational_reports_get_different_wording() -> None:
     chatty = build_agenda(make_ctx())
     assert terse.items[0].title == "Check-in"
     assert chatty.items[0].title == "Check in with Sam"
-    assert terse.items[1].detail.startswith("Owner: Sam Lee")
+    assert terse.items[3].title == "Action review (3 open)"
+    assert terse.items[3].subpoints[0].startswith("Write the design note (Sam Lee; due")
+    assert chatty.items[3].title == "Review the open action items (3)"
 
 
 def test_first_ever_one_on_one_gets_a_getting_to_know_you_agenda() -> None:
@@ -297,9 +341,27 @@ def test_guard_restores_dropped_action_items_and_report_topics() -> None:
     assert fixed.action_item_ids == {1, 2, 3}
     assert sum(i.source == "report" for i in fixed.items) == 2
     assert sum(i.minutes for i in fixed.items) == draft.minutes_total
-    first_work = next(n for n, i in enumerate(fixed.items) if i.source != "suggested")
-    assert fixed.items[first_work].source == "carried_over"
+    assert [i.source for i in fixed.items[:4]] == ["suggested", "report", "report", "carried_over"]
     assert any("Restored" in n for n in fixed.notices)
+
+
+def test_guard_keeps_one_review_with_every_sub_point_and_the_item_budget() -> None:
+    draft = build_agenda(make_ctx())
+    review = next(n for n, i in enumerate(draft.items) if i.source == "carried_over")
+    items = list(draft.items)
+    # The model shortened the review's sub-points and piled on extra suggestions.
+    items[review] = items[review].model_copy(
+        update={"title": "Quick status round", "detail": "- design note", "action_item_ids": [1]}
+    )
+    extra = [items[-2].model_copy(update={"title": f"Extra {n}", "section": ""}) for n in range(6)]
+    rewritten = draft.model_copy(update={"items": [*items[:-1], *extra, items[-1]]})
+    fixed = keep_required(draft, rewritten)
+    reviews = [i for i in fixed.items if i.source == "carried_over"]
+    assert len(reviews) == 1 and reviews[0].title == "Quick status round"
+    assert reviews[0].action_item_ids == [1, 2, 3]
+    assert reviews[0].subpoints == draft.items[review].subpoints
+    assert len(fixed.items) <= max(8, len(draft.items))
+    assert fixed.items[-1].section == "closing"
 
 
 @pytest.mark.parametrize(("given", "total"), [([5, 5, 5], 30), ([1, 2, 40], 12), ([0, 0], 5)])
@@ -314,8 +376,46 @@ def test_edits_reorder_add_remove_and_retime() -> None:
     assert moved.items[0].title == draft.items[-2].title
     added = draft.add_item("Offsite planning", minutes=4)
     assert added.items[-2].title == "Offsite planning" and added.items[-2].source == "manager"
-    assert added.minutes_total == draft.minutes_total + 4
+    # The meeting keeps its length; the plan now runs 4 minutes over.
+    assert added.minutes_total == draft.minutes_total
+    assert added.planned_minutes == draft.planned_minutes + 4 and added.over_by == 4
     removed = added.remove_item(0)
     assert len(removed.items) == len(draft.items)
     retimed = draft.retime_item(0, 10)
     assert retimed.items[0].minutes == 10
+    renamed = draft.rename_item(1, "  Promo   timeline ", "Bring the draft")
+    assert (renamed.items[1].title, renamed.items[1].detail) == (
+        "Promo timeline",
+        "Bring the draft",
+    )
+
+
+def test_a_topic_added_for_them_goes_after_the_check_in_and_their_topics() -> None:
+    draft = build_agenda(make_ctx())
+    added = draft.add_item("On-call rotation", source="report", minutes=5)
+    assert [i.title for i in added.items[1:4]] == [
+        "Sam's topic: Promo packet timeline",
+        "Sam's topic: Conference budget",
+        "On-call rotation",
+    ]
+    none_yet = build_agenda(make_ctx(report_topics=())).add_item("Visa", source="report")
+    assert none_yet.items[1].title == "Visa" and none_yet.items[-1].section == "closing"
+
+
+def test_fit_to_length_takes_time_from_suggestions_before_what_they_are_owed() -> None:
+    draft = build_agenda(make_ctx()).add_item("Budget", source="report", minutes=9)
+    assert draft.over_by == 9
+    fitted = draft.fit_to_length()
+    assert fitted.planned_minutes == fitted.minutes_total == 30
+    for before, after in zip(draft.items, fitted.items, strict=True):
+        if before.source in ("report", "carried_over"):
+            assert after.minutes == before.minutes
+        assert after.minutes >= 1
+
+
+def test_a_left_out_suggestion_can_be_added_back() -> None:
+    draft = build_agenda(make_ctx(minutes=15))
+    spare = draft.left_out[0]
+    back = draft.insert_item(spare)
+    assert spare in back.items and spare not in back.left_out
+    assert back.items[-1].section == "closing"

@@ -26,7 +26,8 @@ def refiner(llm_client: LLMClient) -> LLMAgendaRefiner:
 
 
 def _answer(team: Team, svc: Services) -> dict[str, Any]:
-    """A model answer that rewords the opener, retimes, and drops every open action item."""
+    """A model answer that rewords the opener, retimes, drops the review of open action items
+    and one suggestion, and adds an item of its own."""
     with svc.repos(team.manager_id) as repos:
         builtin = draft_agenda(repos, "Sam", today=TODAY)
     items = [
@@ -34,6 +35,7 @@ def _answer(team: Team, svc: Services) -> dict[str, Any]:
         for n, i in enumerate(builtin.items)
         if i.source != "carried_over"
     ]
+    del items[-2]  # the last suggestion before the wrap-up
     items[0].update(title="Catch up on the camping weekend", note="Personal follow-up first.")
     items.insert(-1, {"ref": -1, "title": "Plan the offsite", "detail": "", "minutes": 3,
                       "note": "Mentioned in the goals."})  # fmt: skip
@@ -56,14 +58,17 @@ def test_refined_agenda_keeps_what_is_owed_and_says_which_engine(
     assert any("Restored" in n for n in draft.notices)
     assert any(i.title == "Plan the offsite" for i in draft.items)
     assert sum(i.minutes for i in draft.items) == draft.minutes_total == 30
+    assert len(draft.items) <= 8  # a 30-minute agenda stays focused
     sources = [i.source for i in draft.items]
-    assert sources.index("carried_over") < sources.index("report")
+    assert sources.count("carried_over") == 1
+    assert sources.index("report") < sources.index("carried_over")
 
     prompt = server.last_request.prompt_text
     for task in ("Write the design note", "Book the training course", "Fix the flaky test"):
         assert task in prompt
     assert "Specific praise lands." in prompt  # retrieved guidance went in
     assert "Promo timeline" in prompt
+    assert "at most 8 items" in prompt
     assert "PRIVATE" not in prompt and SECRET not in prompt
     assert "Sam Lee" not in prompt  # names are redacted on the way out
 

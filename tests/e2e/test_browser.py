@@ -191,6 +191,22 @@ def _pick_in_grid(page: Any, grid: Any, *, row: int, right: int, option: str) ->
     raise AssertionError(f"could not pick {option!r} in the table")
 
 
+ROWS = '[class*="st-key-agenda_row_"]'
+
+
+def _agenda_rows(page: Any) -> list[str]:
+    """The agenda's rows as shown (number, title, source label, sub-points), in page order,
+    without the row's controls (minutes box, buttons)."""
+    expect(page.locator(ROWS).first).to_be_visible()
+    _idle(page)
+    texts = [" ".join(row.inner_text().split()) for row in page.locator(ROWS).all()]
+    return [re.sub(r"(?:\s+\d+)?\s+arrow_upward.*$", "", text) for text in texts]
+
+
+def _row_button(page: Any, index: int, action: str) -> Any:
+    return page.locator(ROWS).nth(index).locator(f'[class*="st-key-agenda_{action}_"] button').first
+
+
 def _open(page: Any, title: str, timings: dict[str, float]) -> None:
     """Go to a page from the sidebar and time its first render (until its title shows)."""
     started = time.perf_counter()
@@ -255,20 +271,19 @@ def test_manager_loop_in_a_real_browser(page: Any, app_url: tuple[str, Path]) ->
     owners = _owners_in_db(data_dir)
     assert owners.get("Send the rollout plan to Hana") == NEW_OWNER, owners
 
-    # (c) Prepare the next 1:1 with the same report: the new action items open the agenda.
+    # (c) Prepare the next 1:1 with the same report: the new action items are sub-points of
+    # the one review item, which comes after the check-in and their own topics.
     _open(page, "Prepare", timings)
     expect(page.get_by_role("combobox", name="Report")).to_have_value(re.compile(REPORT))
     page.get_by_role("button", name="Draft agenda").click()
-    markdown = page.locator('[data-testid="stCode"]', has_text="# 1:1 agenda").first
-    expect(markdown).to_be_visible()
-    text = markdown.inner_text()
-    items = re.findall(r"^\d+\. \*\*(.+?)\*\*", text, flags=re.M)
-    new = [n for n, title in enumerate(items) if re.search("rollout plan|finance", title, re.I)]
-    assert len(new) == 2, items
-    # Only the opener and other open action items come before them.
-    assert all(n == 0 or items[n].startswith("Action") for n in range(max(new))), items
+    rows = _agenda_rows(page)
+    review = [n for n, row in enumerate(rows) if "task_alt open action item" in row]
+    assert len(review) == 1, rows
+    for task in ("rollout plan", "finance"):
+        assert re.search(task, rows[review[0]], re.I), rows[review[0]]
+    assert all("their topic" in row for row in rows[1 : review[0]]), rows
     _no_exception(page, "prepare")
-    _shot(page, "04-prepare", page.get_by_test_id("stDataFrame").first)
+    _shot(page, "04-prepare", page.locator(ROWS).nth(review[0]))
 
     # (d) Feedback: a description gives question-based openers.
     _open(page, "Feedback", timings)
@@ -363,3 +378,199 @@ def test_prepare_and_feedback_use_the_configured_model_in_a_real_browser(
             expect(page.get_by_text("showing the built-in agenda")).to_be_visible()
             _no_exception(page, "prepare fallback")
             _shot(page, "12-prepare-fallback")
+
+
+def _pick_report(page: Any, name: str) -> None:
+    page.get_by_role("combobox", name="Report").click()
+    page.get_by_role("option", name=re.compile(name)).click()
+    _idle(page)
+
+
+def _meeting_lengths(data_dir: Path, report_name: str) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "coach.db") as db:
+        rows = db.execute(
+            "SELECT m.scheduled_at, m.duration_minutes FROM meetings m"
+            " JOIN reports r ON r.id = m.report_id"
+            " WHERE r.name = ? AND m.agenda_approved_at IS NOT NULL",
+            (report_name,),
+        ).fetchall()
+    return {str(when): int(minutes) for when, minutes in rows}
+
+
+def test_clicks_from_opening_the_app_to_a_saved_agenda(
+    page: Any, app_url: tuple[str, Path]
+) -> None:
+    """Open the app, then: Prepare, Draft agenda, Save agenda (the report picked last, or the
+    first one, is preselected; picking another adds two clicks)."""
+    url, _ = app_url
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Team", exact=True)).to_be_visible()
+    _idle(page)
+    clicks = 0
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Prepare", exact=True).click()
+    clicks += 1
+    expect(page.get_by_role("heading", name="Prepare", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Draft agenda").click()
+    clicks += 1
+    _agenda_rows(page)
+    page.get_by_role("button", name="Save agenda").click()
+    clicks += 1
+    expect(page.get_by_text(re.compile(r"^Saved \d+ items"))).to_be_visible()
+    _no_exception(page, "saved agenda")
+    _shot(page, "20-agenda-saved-in-3-clicks", page.get_by_text(re.compile(r"^Saved \d+ items")))
+    assert clicks == 3
+    (ARTIFACTS / "clicks.json").write_text(
+        json.dumps({"open_app_to_saved_agenda": clicks}, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def test_agenda_edit_save_and_reopen_in_a_real_browser(
+    page: Any, app_url: tuple[str, Path]
+) -> None:
+    url, data_dir = app_url
+    who = "Tomás Ferreira"  # 45-minute 1:1s, two topics of his own, four open action items
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Team", exact=True)).to_be_visible()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Prepare", exact=True).click()
+    expect(page.get_by_role("heading", name="Prepare", exact=True)).to_be_visible()
+    _pick_report(page, who)
+    page.get_by_role("button", name="Draft agenda").click()
+    rows = _agenda_rows(page)
+    assert len(rows) <= 10, rows  # a focused 45-minute agenda
+    assert (
+        rows[0].startswith("1. Check in") and "their topic" in rows[1] and "their topic" in rows[2]
+    )
+    assert "task_alt open action item" in rows[3]
+    assert sum("task_alt open action item" in r for r in rows) == 1
+    assert page.get_by_text(re.compile(r"45 of 45 minutes")).is_visible()  # above the list
+    _no_exception(page, "agenda drafted")
+    _shot(page, "21-prepare-draft")
+
+    # Why the review is there: one click on its info button.
+    _idle(page)
+    why = page.locator(ROWS).nth(3).locator('[data-testid="stPopover"] button').first
+    for _ in range(3):  # the first click can land while the list is still being redrawn
+        why.click()
+        try:
+            expect(page.get_by_test_id("stPopoverBody")).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            _idle(page)
+    expect(page.get_by_test_id("stPopoverBody").get_by_text("Why:")).to_be_visible()
+    _shot(page, "22-prepare-why-popover")
+    page.keyboard.press("Escape")
+    _idle(page)
+
+    # Edit like a checklist: move, remove, retime, add.
+    _row_button(page, 0, "down").click()
+    expect(page.locator(ROWS).nth(1)).to_contain_text("2. Check in")
+    _idle(page)
+    dropped = " ".join(page.locator(ROWS).nth(len(rows) - 2).inner_text().split()[1:4])
+    _row_button(page, len(rows) - 2, "remove").click()
+    expect(page.locator(ROWS)).to_have_count(len(rows) - 1)
+    _idle(page)
+    minutes = page.locator(ROWS).nth(1).locator('[class*="st-key-agenda_min_"] input').first
+    minutes.fill("15")
+    minutes.press("Enter")
+    _idle(page)
+    expect(minutes).to_have_value("15")
+    expect(page.get_by_text(re.compile(r"\d+ over"))).to_be_visible()
+    page.get_by_text("Add an item", exact=True).click()
+    title = page.get_by_label("An item of yours")
+    expect(title).to_be_visible()
+    title.fill("Offsite dates with Zoë and Łukasz")
+    title.press("Enter")
+    _idle(page)
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator(ROWS, has_text="Offsite dates with Zoë and Łukasz")).to_have_count(1)
+    edited = _agenda_rows(page)
+    assert not any(dropped in r for r in edited), dropped
+    assert edited[0].startswith("1. ") and rows[1].split(" ", 1)[1] in edited[0]
+    assert edited[1].startswith("2. Check in")
+    assert any("Offsite dates with Zoë and Łukasz" in r for r in edited)
+    assert edited[-1].startswith(f"{len(edited)}. Wrap up")  # numbering stays 1..n
+    expect(page.get_by_text(re.compile(r"\d+ over"))).to_be_visible()  # above the list
+    _no_exception(page, "agenda edited")
+    _shot(page, "23-prepare-edited", page.get_by_text(re.compile(r"\d+ over")))
+
+    before = _meeting_lengths(data_dir, who)
+    page.get_by_role("button", name="Save agenda").click()
+    saved = page.get_by_text(re.compile(r"^Saved \d+ items"))
+    expect(saved).to_be_visible()
+    assert "stays 45 minutes long" in saved.inner_text()
+    _shot(page, "24-prepare-saved", saved)
+    lengths = _meeting_lengths(data_dir, who)
+    assert lengths and set(lengths.values()) == {45} and len(lengths) >= len(before)
+
+    # Reopen in a new session: the same items in the same order.
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Team", exact=True)).to_be_visible()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Prepare", exact=True).click()
+    expect(page.get_by_role("heading", name="Prepare", exact=True)).to_be_visible()
+    _pick_report(page, who)
+    page.get_by_role("button", name="Open saved agenda").click()
+    expect(page.get_by_text("Loaded from your saved version")).to_be_visible()
+    expect(page.locator(ROWS)).to_have_count(len(edited))
+    assert _agenda_rows(page) == edited
+    _no_exception(page, "agenda reopened")
+    _shot(page, "25-prepare-reopened")
+
+
+def test_feedback_third_person_praise_log_and_wording_check_in_a_real_browser(
+    page: Any, app_url: tuple[str, Path]
+) -> None:
+    url, _ = app_url
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Team", exact=True)).to_be_visible()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Feedback", exact=True).click()
+    expect(page.get_by_role("heading", name="Feedback", exact=True)).to_be_visible()
+    _pick_report(page, "Tomás Ferreira")
+    what = page.get_by_label("What happened")
+    what.fill(
+        "He was great in the incident review last week: he walked the team through the timeline"
+    )
+    what.press("Control+Enter")
+    page.get_by_role("button", name="Draft feedback").click()
+    expect(page.get_by_text("Open with a question")).to_be_visible()
+    statement = page.get_by_label("Statement").input_value()
+    assert statement.startswith(
+        "In the incident review last week, you walked the team through the timeline."
+    ), statement
+    assert " he " not in statement and "your goal" not in statement
+    _no_exception(page, "third-person praise")
+    _shot(page, "30-feedback-third-person")
+
+    # The log tab starts from the drafted wording; the balance line counts it at once.
+    balance = page.get_by_text(re.compile("Last 90 days with Tomás"))
+    counts = re.search(r"(\d+) praise : (\d+) constructive", balance.inner_text())
+    assert counts is not None
+    page.get_by_role("tab", name="Log delivered feedback").click()
+    assert page.get_by_label("What you said").input_value() == statement
+    page.get_by_role("button", name="Log praise").click()
+    expect(page.get_by_text(re.compile("^Logged praise for Tomás Ferreira"))).to_be_visible()
+    after = re.search(r"(\d+) praise : (\d+) constructive", balance.inner_text())
+    assert after is not None and int(after.group(1)) == int(counts.group(1)) + 1
+    _idle(page)
+    expect(page.get_by_label("What you said")).to_have_value("")  # not offered twice
+    _shot(page, "31-feedback-logged")
+
+    # The wording check: generic praise, "but" softening criticism, an absolute.
+    page.get_by_text("Constructive", exact=True).first.click()
+    _idle(page)
+    page.get_by_role("tab", name="Check my wording").click()
+    own = page.get_by_label("Your wording")
+    own.fill(
+        "Good job on the demo. The report was late, but the analysis was great. "
+        "You never update the tickets."
+    )
+    own.press("Control+Enter")
+    page.get_by_role("button", name="Check wording").click()
+    for label in ("Generic praise", "“But” softens the criticism", "Absolute (always/never)"):
+        expect(page.get_by_text(label).first).to_be_visible()
+    _no_exception(page, "wording check")
+    _shot(page, "32-wording-check")

@@ -73,3 +73,17 @@ def test_no_open_items_explains_where_they_come_from(data_dir: Path) -> None:
     at.run()
     assert not at.exception
     assert any("No open action items" in i.value for i in at.info)
+
+
+def test_done_and_all_show_what_coach_actions_lists(demo_data_dir: Path) -> None:
+    svc = demo_services()
+    manager_id = svc.resolve_manager().id
+    at = run_app(PAGE)
+    at.button_group(key="items_status").set_value("done").run()
+    assert not at.exception
+    done = table_with(at, "Closed on")
+    assert list(done["Task"]) == [i.task for i in svc.team.action_items(manager_id, status="done")]
+    at.button_group(key="items_status").set_value("all").run()
+    everything = table_with(at, "Closed on")
+    assert set(everything["Status"]) >= {"open", "done"}
+    assert len(everything) == len(svc.team.action_items(manager_id, status="all"))

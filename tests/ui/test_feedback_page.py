@@ -68,6 +68,24 @@ def test_empty_description_gets_a_friendly_error(demo_data_dir: Path) -> None:
     assert any("Describe what happened" in e.value for e in at.error)
 
 
+def test_wording_check_flags_absolutes_generic_praise_and_softening_in_any_mode(
+    demo_data_dir: Path,
+) -> None:
+    at = run_app(PAGE)
+    at.text_area(key="fb_own_text").input("Good job on the demo. You never miss a deadline.")
+    at.button(key="fb_check").click().run()  # praise mode
+    assert not at.exception
+    page = texts(at)
+    assert ":red-background[Good job]" in page and ":red-background[never]" in page
+    at.button_group(key="fb_kind").set_value(FeedbackKind.CONSTRUCTIVE).run()
+    at.text_area(key="fb_own_text").input(
+        "Good job on the demo. The report was late, but the analysis was great."
+    )
+    at.button(key="fb_check").click().run()
+    page = texts(at)
+    assert "Generic praise" in page and "“But” softens the criticism" in page
+
+
 def test_wording_check_highlights_problems_and_suggests_rewrites(demo_data_dir: Path) -> None:
     at = run_app(PAGE)
     at.button_group(key="fb_kind").set_value(FeedbackKind.CONSTRUCTIVE).run()
@@ -79,22 +97,63 @@ def test_wording_check_highlights_problems_and_suggests_rewrites(demo_data_dir: 
     assert "Try:" in page
 
 
-def test_logging_feedback_updates_the_balance(demo_data_dir: Path) -> None:
+def _balance(at) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The praise : constructive counts the balance line at the top shows."""
+    line = next(e.value for e in [*at.caption, *at.warning] if "Last 90 days with" in str(e.value))
+    found = re.search(r"\*\*(\d+) praise : (\d+) constructive\*\*", line)
+    assert found is not None, line
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_logging_feedback_updates_the_balance_at_once(demo_data_dir: Path) -> None:
     at = _drafted()
     svc = demo_services()
     with svc.repos(svc.resolve_manager().id) as repos:
         before = len(repos.feedback.of_report(_report_id()))
+    praise, constructive = _balance(at)
     at.text_area(key="fb_log_wording").input("Thanks for walking the clinic through the import.")
     at.text_area(key="fb_log_response").input("Smiled, wants to run the next demo.")
     at.button(key="fb_log_submit").click().run()
     assert not at.exception
-    assert any("Logged. Balance" in s.value for s in at.success)
+    assert any("Logged praise for Amara Okonkwo" in s.value for s in at.success)
+    # The balance line at the top already counts it (no second run needed).
+    assert _balance(at) == (praise + 1, constructive)
     with svc.repos(svc.resolve_manager().id) as repos:
         entries = repos.feedback.of_report(_report_id())
     assert len(entries) == before + 1
     newest = max(entries, key=lambda e: e.id)
     assert newest.kind is FeedbackKind.PRAISE and "import" in newest.wording
     assert newest.response.startswith("Smiled")
+    assert newest.situation  # the draft's SBI went with it
+
+
+def test_the_log_tab_is_prefilled_with_the_drafted_wording(demo_data_dir: Path) -> None:
+    at = _drafted()
+    statement = at.text_area(key="fb_statement").value
+    assert at.text_area(key="fb_log_wording").value == statement
+    # Editing the statement carries over while the log box is untouched...
+    at.text_area(key="fb_statement").input(statement + " I mean it.").run()
+    assert at.text_area(key="fb_log_wording").value == statement + " I mean it."
+    # ...but never overwrites what the manager typed there.
+    at.text_area(key="fb_log_wording").input("What I actually said.").run()
+    at.text_area(key="fb_statement").input(statement).run()
+    assert at.text_area(key="fb_log_wording").value == "What I actually said."
+
+
+def test_third_person_praise_becomes_second_person_wording(demo_data_dir: Path) -> None:
+    at = run_app(PAGE)
+    at.selectbox(key="fb_report").set_value(_report_id("Tomás")).run()
+    at.text_area(key="fb_what").input(
+        "He was great in the incident review last week: he walked the team through the timeline"
+    )
+    at.button(key="fb_draft").click().run()
+    assert not at.exception
+    statement = at.text_area(key="fb_statement").value
+    assert statement.startswith(
+        "In the incident review last week, you walked the team through the timeline."
+    )
+    assert " he " not in statement and "great review" not in statement
+    assert "your goal" not in statement  # no goal shares more than the word "review"
 
 
 def test_polish_button_is_hidden_without_a_model(demo_data_dir: Path) -> None:
@@ -115,3 +174,11 @@ def test_polish_streams_the_model_answer(
     assert not at.exception
     assert fake_openai.last_request.stream
     assert "walking the clinic" in texts(at)
+
+
+def test_after_logging_the_same_draft_is_not_offered_again(demo_data_dir: Path) -> None:
+    at = _drafted()
+    at.button(key="fb_log_submit").click().run()  # logs the prefilled draft wording
+    assert not at.exception
+    assert any("Logged praise" in s.value for s in at.success)
+    assert not at.text_area(key="fb_log_wording").value

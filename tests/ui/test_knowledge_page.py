@@ -32,6 +32,17 @@ def test_guidance_search_shows_citations(data_dir: Path, search_index: Path) -> 
     assert not at.exception
     sources = [c.value for c in at.caption if c.value.startswith("Source: ")]
     assert sources and all(".md › " in s for s in sources)
+    # Less text: each result shows a short passage; the whole of it is one click away.
+    more = [e for e in at.expander if e.label == "Read the whole passage"]
+    assert more and len(more) <= len(sources)
+    for expander in more:
+        whole = " ".join(expander.markdown[0].value.split())
+        assert len(whole) > 240
+        assert any(
+            len(m.value) <= 240 and whole.startswith(m.value.rstrip("…")[:60])
+            for m in at.markdown
+            if m.value != expander.markdown[0].value
+        )
 
 
 def test_note_search_cites_the_meeting(data_dir: Path, search_index: Path) -> None:

@@ -79,7 +79,7 @@ def test_notes_are_stored_even_when_the_model_fails(
     assert fake_openai.chat_requests  # the model was asked...
     page = texts(at)
     assert "Drafted by: **built-in engine**" in page  # ...and the built-in draft stands in
-    assert any("built-in" in w.value for w in at.warning)
+    assert any("showing the built-in" in c.value for c in at.caption)  # a one-line notice
     assert len(table_with(at, "From the notes")) == 2
 
 

@@ -1,4 +1,5 @@
-"""Action items: everything still open across the team, who owns what, and closing items."""
+"""Action items: everything still open across the team, who owns what, and closing items;
+done and dropped ones on request. Same data as `coach actions` (svc.team.action_items)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ui.components import demo_banner, relative_day
 from ui.state import get_services, require_manager
 
 EDITOR = "items_editor"
+SHOW = {"open": "Open", "done": "Done", "all": "All"}
 
 manager = require_manager()
 svc = get_services()
@@ -22,16 +24,50 @@ st.title("Action items")
 st.caption("What was promised in your 1:1s and is still open, by whom, and by when.")
 demo_banner(manager)
 
-open_items = svc.team.open_action_items(manager.id)
-items, report_names, meeting_days = (
-    open_items.items,
-    open_items.report_names,
-    open_items.meeting_days,
+show = st.segmented_control(
+    "Show",
+    list(SHOW),
+    format_func=SHOW.__getitem__,
+    default="open",
+    key="items_status",
+    required=True,
 )
+status = str(show or "open")
+listed = svc.team.action_items(manager.id, status=status)
+items = [i for i in listed if i.status == "open"]
 
 flash = st.session_state.pop("items_flash", None)
 if flash:
     st.success(flash, icon=":material/check_circle:")
+
+if status != "open":
+    if not listed:
+        st.info("Nothing here yet: items are closed on this page or in a recap.")
+        st.stop()
+    st.dataframe(
+        [
+            {
+                "Task": i.task,
+                "Owner": i.owner_name,
+                "Report": i.report_name,
+                "Status": i.status,
+                "Due": i.due_date,
+                "Closed on": i.closed_on,
+                "From 1:1": i.meeting_date,
+            }
+            for i in listed
+        ],
+        hide_index=True,
+        width="stretch",
+        key="items_closed_table",
+        column_config={
+            "Task": st.column_config.TextColumn("Task", width="large"),
+            "Due": st.column_config.DateColumn("Due", format="ddd D MMM"),
+            "Closed on": st.column_config.DateColumn("Closed on", format="D MMM YYYY"),
+            "From 1:1": st.column_config.DateColumn("From 1:1", format="D MMM"),
+        },
+    )
+    st.stop()
 
 if not items:
     st.info(
@@ -42,7 +78,7 @@ if not items:
     st.stop()
 
 owners = sorted({i.owner_name for i in items})
-teams = sorted({report_names.get(i.report_id, "?") for i in items})
+teams = sorted({i.report_name for i in items})
 c1, c2, c3 = st.columns([2, 2, 1])
 with c1:
     pick_owners = st.multiselect("Owner", owners, key="items_owner", placeholder="Everyone")
@@ -64,7 +100,7 @@ shown = [
     i
     for i in items
     if (not pick_owners or i.owner_name in pick_owners)
-    and (not pick_reports or report_names.get(i.report_id) in pick_reports)
+    and (not pick_reports or i.report_name in pick_reports)
     and (not overdue_only or (i.due_date is not None and i.due_date < today))
 ]
 overdue_count = sum(1 for i in items if i.due_date and i.due_date < today)
@@ -84,10 +120,10 @@ table = pd.DataFrame(
             "Drop": False,
             "Task": i.task,
             "Owner": i.owner_name,
-            "Report": report_names.get(i.report_id, "?"),
+            "Report": i.report_name,
             "Due": i.due_date,
             "Status": _due(i.due_date),
-            "From 1:1": meeting_days.get(i.id),
+            "From 1:1": i.meeting_date,
             "_id": i.id,
         }
         for i in shown

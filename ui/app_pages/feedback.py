@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.db.models import FeedbackKind
-from assistant.domain.feedback import FeedbackDraft, WordingCheck
+from assistant.domain.feedback import FeedbackDraft, SBIStatement, WordingCheck
 from assistant.errors import CoachError
 from assistant.feedback.builtin import check_wording
 from ui.components import (
@@ -22,12 +22,14 @@ from ui.components import (
 from ui.state import get_services, require_manager
 
 STATE = "feedback"  # {"for": (report_id, kind), "draft": FeedbackDraft}
+LOG_WORDING, LOG_PREFILL = "fb_log_wording", "fb_log_prefill"  # the log box, what we put in it
 KIND_LABELS = {FeedbackKind.PRAISE: "Praise", FeedbackKind.CONSTRUCTIVE: "Constructive"}
 CATEGORY_LABELS = {
     "label": "Label about the person",
     "absolute": "Absolute (always/never)",
     "vague": "Vague judgment",
     "but_undoing": "“But” undoes the praise",
+    "but_softening": "“But” softens the criticism",
     "sarcasm": "Sarcasm",
     "comparison": "Comparison with others",
     "generic_praise": "Generic praise",
@@ -65,10 +67,13 @@ balance = svc.feedback.balance(manager.id, report.id, today=today)
 
 
 def _balance_line() -> None:
+    days = balance.days_since_praise
     since = (
-        f"last praise {balance.days_since_praise} days ago"
-        if balance.days_since_praise is not None
-        else "no praise recorded yet"
+        "no praise recorded yet"
+        if days is None
+        else "last praise today"
+        if days == 0
+        else f"last praise {days} day{'s' if days != 1 else ''} ago"
     )
     text = (
         f"Last 90 days with {report.name.split()[0]}: **{balance.praise} praise : "
@@ -81,9 +86,13 @@ def _balance_line() -> None:
 
 
 _balance_line()
+logged = st.session_state.pop("fb_logged", None)
+if logged:
+    st.success(logged, icon=":material/check_circle:")
 
+# A key keeps the open tab when the page above it changes (e.g. the "Logged" message).
 tab_draft, tab_check, tab_log = st.tabs(
-    ["Draft the conversation", "Check my wording", "Log delivered feedback"]
+    ["Draft the conversation", "Check my wording", "Log delivered feedback"], key="fb_tabs"
 )
 
 # -- draft --------------------------------------------------------------------------------------
@@ -133,6 +142,8 @@ with tab_draft:
             st.session_state[STATE] = {"for": (report.id, kind), "draft": new_draft}
             st.session_state["fb_statement"] = new_draft.statement
             st.session_state.pop("fb_polished", None)
+            # The log tab starts from the drafted wording.
+            st.session_state[LOG_WORDING] = st.session_state[LOG_PREFILL] = new_draft.statement
 
     state: dict[str, Any] | None = st.session_state.get(STATE)
     if state is None or state["for"] != (report.id, kind):
@@ -221,55 +232,81 @@ with tab_check:
         _show_check(*checked)
     else:
         st.caption(
-            "Flags labels, always/never, vague judgments, “but” after praise, sarcasm, "
-            "comparisons and generic praise, with a behaviour-focused rewrite."
+            "Flags labels, always/never (in praise too), vague judgments, “but” between praise "
+            "and criticism either way, sarcasm, comparisons and generic praise, with a "
+            "behaviour-focused rewrite."
         )
 
 # -- log ----------------------------------------------------------------------------------------
-with tab_log:
-    current: dict[str, Any] | None = st.session_state.get(STATE)
-    with st.form("fb_log_form"):
-        wording = st.text_area(
-            "What you said",
-            key="fb_log_wording",
-            height=90,
-            placeholder=(current["draft"].statement if current else "The feedback as delivered"),
+current: dict[str, Any] | None = st.session_state.get(STATE)
+if current is not None and current["for"] == (report.id, kind) and not current.get("logged"):
+    # Until the manager types in the log box, it follows the (edited) draft statement.
+    statement_now = st.session_state.get("fb_statement")
+    untouched = st.session_state.get(LOG_WORDING) == st.session_state.get(LOG_PREFILL)
+    if statement_now and untouched and statement_now != st.session_state.get(LOG_PREFILL):
+        st.session_state[LOG_WORDING] = st.session_state[LOG_PREFILL] = statement_now
+
+
+def _log_delivered(sbi: SBIStatement | None, draft_state: dict[str, Any] | None) -> None:
+    """Log what was said (a callback: it runs before the page is drawn again, so the balance
+    line at the top already counts it and the boxes can be emptied)."""
+    wording = str(st.session_state.get(LOG_WORDING) or "").strip()
+    given_on = st.session_state.get("fb_log_date") or today
+    try:
+        if not wording:
+            raise CoachError("Write what you said (the wording as delivered) to log it.")
+        svc.feedback.log(
+            manager.id,
+            report.id,
+            kind,
+            wording=wording,
+            response=str(st.session_state.get("fb_log_response") or "").strip(),
+            given_on=given_on,
+            situation=sbi.situation if sbi else "",
+            behaviour=sbi.behaviour if sbi else "",
+            impact=sbi.impact if sbi else "",
         )
-        response = st.text_area(
-            f"How {report.name.split()[0]} responded",
-            key="fb_log_response",
-            height=70,
-            placeholder="e.g. Agreed, wants to try shorter updates next week",
-        )
-        given_on = st.date_input("Given on", value=today, max_value=today, key="fb_log_date")
-        if st.form_submit_button(
-            f"Log {KIND_LABELS[kind].lower()}", type="primary", key="fb_log_submit"
-        ):
-            try:
-                if not wording.strip():
-                    raise CoachError("Write what you said (the wording as delivered) to log it.")
-                sbi = (
-                    current["draft"].sbi
-                    if current and current["for"] == (report.id, kind)
-                    else None
-                )
-                svc.feedback.log(
-                    manager.id,
-                    report.id,
-                    kind,
-                    wording=wording.strip(),
-                    response=response.strip(),
-                    given_on=given_on,
-                    situation=sbi.situation if sbi else "",
-                    behaviour=sbi.behaviour if sbi else "",
-                    impact=sbi.impact if sbi else "",
-                )
-                after = svc.feedback.balance(manager.id, report.id, today=today)
-            except CoachError as exc:
-                st.error(str(exc))
-            else:
-                st.success(
-                    f"Logged. Balance with {report.name.split()[0]} (90 days): "
-                    f"{after.praise} praise : {after.constructive} constructive.",
-                    icon=":material/check_circle:",
-                )
+        after = svc.feedback.balance(manager.id, report.id, today=today)
+    except CoachError as exc:
+        st.session_state["fb_log_error"] = str(exc)
+        return
+    st.session_state.pop("fb_log_error", None)
+    st.session_state["fb_logged"] = (
+        f"Logged {KIND_LABELS[kind].lower()} for {report.name} on {given_on:%a %d %b}. "
+        f"Balance (90 days): {after.praise} praise : {after.constructive} constructive."
+    )
+    st.session_state[LOG_WORDING] = st.session_state["fb_log_response"] = ""
+    st.session_state.pop(LOG_PREFILL, None)
+    if draft_state is not None:
+        draft_state["logged"] = True  # do not offer the same wording again
+
+
+# Not a form: what the manager types here must count at once, so a later edit of the draft
+# statement never overwrites it.
+with tab_log, st.container(border=True):
+    matching = current is not None and current["for"] == (report.id, kind)
+    if matching and current is not None and not current.get("logged"):
+        st.caption("Prefilled with the drafted wording: change it to what you actually said.")
+    st.text_area(
+        "What you said",
+        key=LOG_WORDING,
+        height=90,
+        placeholder="The feedback as delivered",
+    )
+    st.text_area(
+        f"How {report.name.split()[0]} responded",
+        key="fb_log_response",
+        height=70,
+        placeholder="e.g. Agreed, wants to try shorter updates next week",
+    )
+    st.date_input("Given on", value=today, max_value=today, key="fb_log_date")
+    st.button(
+        f"Log {KIND_LABELS[kind].lower()}",
+        type="primary",
+        key="fb_log_submit",
+        on_click=_log_delivered,
+        args=(current["draft"].sbi if matching and current else None, current),
+    )
+    problem = st.session_state.pop("fb_log_error", None)
+    if problem:
+        st.error(problem)

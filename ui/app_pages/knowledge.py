@@ -6,6 +6,7 @@ import streamlit as st
 
 from assistant.errors import CoachError
 from assistant.knowledge.question_bank import load_question_bank
+from ui.components import snippet
 from ui.state import get_services, require_manager
 
 KINDS = {"all": "Guidance and past notes", "guidance": "Guidance only", "note": "Past notes only"}
@@ -70,14 +71,19 @@ with tab_search:
         asked, results = found
         if not results:
             st.info(f"Nothing found for “{asked}”. Try other words or look in everything.")
-        for result in results:
+        for n, result in enumerate(results):
             with st.container(border=True):
                 icon = (
                     ":material/menu_book:" if result.kind == "guidance" else ":material/edit_note:"
                 )
                 st.markdown(f"{icon} **{result.title or result.citation}**")
                 st.caption(f"Source: {result.citation}")
-                st.markdown(result.body)
+                # A short passage; the whole of it one click away.
+                short, more = snippet(result.body)
+                st.markdown(short)
+                if more:
+                    with st.expander("Read the whole passage", key=f"kb_more_{n}"):
+                        st.markdown(result.body)
 
 with tab_questions:
     try:

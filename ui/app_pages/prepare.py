@@ -1,30 +1,25 @@
-"""Prepare: an agenda draft for the next 1:1 with reasons, sources and questions; edit and share."""
+"""Prepare: a focused agenda for the next 1:1 (their topics first, one review of open action
+items, a few suggestions), edited like a checklist, saved to the meeting and shared."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
-import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
-from assistant.domain.agenda import SOURCE_LABELS, AgendaDraft, AgendaItemDraft
+from assistant.domain.agenda import AgendaDraft
 from assistant.errors import CoachError
+from ui.agenda_checklist import STATE, add_items, checklist, start, total_line
 from ui.components import (
     demo_banner,
     engine_badge,
-    is_blank,
-    lines,
     markdown_export,
     report_picker,
     require_reports,
 )
 from ui.state import get_services, require_manager
 
-STATE = "agenda"  # {"for": (report_id, choice), "base": AgendaDraft, "length": int}
-EDITOR = "agenda_editor"
 ANOTHER_DATE = "date"
 NEXT = "next"
 
@@ -33,13 +28,14 @@ svc = get_services()
 today = dt.date.today()
 
 st.title("Prepare")
-st.caption("A tailored agenda for your next 1:1: why each item is there, and questions to ask.")
+st.caption("A focused agenda for your next 1:1: their topics first, then what is still open.")
 demo_banner(manager)
 
 reports = svc.team.reports(manager.id)
 require_reports(reports)
 
 report = report_picker(reports, key="prepare_report")
+first_name = report.name.split()[0]
 upcoming = svc.team.upcoming(manager.id, report.id, today=today)
 meeting_labels: dict[str, str] = {
     str(m.id): f"{m.scheduled_at:%a %d %b, %H:%M} (scheduled, {m.duration_minutes} min)"
@@ -49,6 +45,7 @@ if not upcoming:
     meeting_labels[NEXT] = "Next 1:1 by their cadence"
 meeting_labels[ANOTHER_DATE] = "Another date…"
 meeting_dates = {str(m.id): m.scheduled_at.date() for m in upcoming}
+meeting_lengths = {str(m.id): m.duration_minutes for m in upcoming}
 
 c1, c2 = st.columns([2, 1])
 with c1:
@@ -65,7 +62,7 @@ with c2:
         max_value=240,
         step=5,
         value=None,
-        placeholder=f"{report.meeting_minutes} (usual)",
+        placeholder=f"{meeting_lengths.get(choice, report.meeting_minutes)} (as scheduled)",
         key="prepare_minutes",
     )
 picked_date: dt.date | None = meeting_dates.get(choice)
@@ -80,13 +77,6 @@ if state is not None and state["for"] != selection:
 saved_meeting_id = next(
     (m.id for m in upcoming if str(m.id) == choice and m.agenda_approved_at is not None), None
 )
-
-
-def _start(draft: AgendaDraft, length: int) -> None:
-    st.session_state[STATE] = {"for": selection, "base": draft, "length": length}
-    st.session_state.pop(EDITOR, None)
-    st.session_state.pop("agenda_saved", None)
-
 
 b1, b2 = st.columns([1, 1])
 with b1:
@@ -114,7 +104,7 @@ if draft_clicked:
     except CoachError as exc:
         st.error(str(exc))
     else:
-        _start(draft, int(minutes) if minutes else draft.minutes_total or report.meeting_minutes)
+        start(selection, draft, meeting_lengths.get(choice))
         st.rerun()
 if open_saved and saved_meeting_id is not None:
     try:
@@ -123,7 +113,7 @@ if open_saved and saved_meeting_id is not None:
         st.error(str(exc))
     else:
         if saved is not None:
-            _start(saved, saved.minutes_total)
+            start(selection, saved, meeting_lengths.get(choice))
             st.rerun()
 
 if state is None:
@@ -131,152 +121,61 @@ if state is None:
         st.info("You already saved an agenda for this 1:1. Open it, or draft a new one.")
     else:
         st.info(
-            f"Press **Draft agenda** to get a starting point for your 1:1 with {report.name}. "
-            "It reviews their open action items first, then wins, goals, roadblocks and growth, "
-            "based on past notes and how they like to meet.",
+            f"Press **Draft agenda** for a starting point for your 1:1 with {report.name}: "
+            "their own topics first, one review of the open action items, and a few "
+            "suggestions from past notes, goals and how they like to meet.",
             icon=":material/lightbulb:",
         )
     st.stop()
 
-base: AgendaDraft = state["base"]
-length: int = state["length"]
+current: AgendaDraft = state["draft"]
+st.subheader(f"Agenda · {report.name} · {current.meeting_date:%A %d %B}")
+engine_badge(current.engine, current.notices)
+if current.first_meeting:
+    st.caption(":material/waving_hand: Your first 1:1 with them: getting to know each other.")
 
+total_line(current)
+checklist(current, state["uids"])
+add_items(current, first_name)
 
-def _rows(draft: AgendaDraft) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "#": n,
-                "Title": item.title,
-                "Minutes": item.minutes,
-                "Detail": item.detail,
-                "Source": SOURCE_LABELS.get(item.source, item.source),
-                "Why": item.reason,
-                "From": item.source_ref,
-                "Questions": " · ".join(q.text for q in item.questions),
-                "_i": n - 1,
-            }
-            for n, item in enumerate(draft.items, start=1)
-        ],
-        columns=["#", "Title", "Minutes", "Detail", "Source", "Why", "From", "Questions", "_i"],
+# -- save ---------------------------------------------------------------------------------------
+# The meeting keeps its length unless the manager ticks the box (a new 1:1 gets the chosen one).
+scheduled_length: int | None = state.get("meeting_minutes")
+length_now = scheduled_length or current.minutes_total
+change_length = False
+if current.planned_minutes != length_now:
+    change_length = st.checkbox(
+        f"Also make this 1:1 {current.planned_minutes} minutes long (it is {length_now})",
+        key="agenda_set_length",
     )
-
-
-def _from_editor(draft: AgendaDraft, table: pd.DataFrame) -> AgendaDraft:
-    """The draft as edited in the table: order by '#', retimed, renamed, added, removed."""
-    ordered: list[tuple[float, int, AgendaItemDraft]] = []
-    for order, row in enumerate(table.to_dict("records")):
-        title = "" if is_blank(row.get("Title")) else str(row["Title"]).strip()
-        if not title:
-            continue
-        mins = 5 if is_blank(row.get("Minutes")) else int(row["Minutes"])
-        detail = "" if is_blank(row.get("Detail")) else str(row["Detail"])
-        index = row.get("_i")
-        if not is_blank(index) and 0 <= int(index) < len(draft.items):
-            item = draft.items[int(index)].model_copy(
-                update={"title": title, "minutes": mins, "detail": detail}
-            )
-            AgendaItemDraft.model_validate(item.model_dump())  # range checks on edited values
-        else:
-            item = AgendaItemDraft(
-                title=title, minutes=mins, detail=detail, source="manager", reason="Added by you."
-            )
-        position = row.get("#")
-        key = math.inf if is_blank(position) else float(position)
-        ordered.append((key, order, item))
-    items = [item for _, _, item in sorted(ordered, key=lambda t: (t[0], t[1]))]
-    return draft.model_copy(update={"items": items, "minutes_total": sum(i.minutes for i in items)})
-
-
-st.subheader(f"Agenda · {report.name} · {base.meeting_date:%A %d %B}")
-engine_badge(base.engine, base.notices)
-if base.first_meeting:
-    st.info("This is your first 1:1 with them: the agenda focuses on getting to know each other.")
-
-edited = st.data_editor(
-    _rows(base),
-    key=EDITOR,
-    num_rows="dynamic",
-    hide_index=True,
-    width="stretch",
-    column_order=["#", "Title", "Minutes", "Detail", "Source", "Why", "From", "Questions"],
-    column_config={
-        "#": st.column_config.NumberColumn(
-            "#", help="Change the numbers to reorder", min_value=1, step=1, width="small"
-        ),
-        "Title": st.column_config.TextColumn("Title", required=True, width="medium"),
-        "Minutes": st.column_config.NumberColumn(
-            "Min", min_value=0, max_value=240, step=1, default=5, width="small"
-        ),
-        "Detail": st.column_config.TextColumn("Detail", width="medium"),
-        "Source": st.column_config.TextColumn("Source", disabled=True, width="small"),
-        "Why": st.column_config.TextColumn("Why it is here", disabled=True, width="medium"),
-        "From": st.column_config.TextColumn("From", disabled=True, width="medium"),
-        "Questions": st.column_config.TextColumn("Suggested questions", disabled=True),
-    },
-)
-try:
-    current = _from_editor(base, edited)
-except (ValidationError, ValueError) as exc:
-    st.error(
-        f"Check the table: {exc.errors()[0]['msg'] if isinstance(exc, ValidationError) else exc}"
-    )
-    st.stop()
-
-total = current.minutes_total
-if total > length:
-    st.warning(
-        f"**{total} of {length} minutes planned**: {total - length} over. "
-        "Shorten or drop something so they have room to talk.",
-        icon=":material/timer:",
-    )
-else:
-    st.caption(
-        f":material/timer: **{total} of {length} minutes** planned · {len(current.items)} items"
-    )
-
-with st.expander("Why each item is there, and questions to ask", expanded=False):
-    for n, item in enumerate(current.items, start=1):
-        source = SOURCE_LABELS.get(item.source, item.source)
-        st.markdown(f"**{n}. {item.title}** · {item.minutes} min · _{source}_")
-        if item.reason:
-            st.caption(item.reason + (f" — source: {item.source_ref}" if item.source_ref else ""))
-        for question in item.questions:
-            st.markdown(f"- {question.text}")
-
-with st.form("their_topics_form", border=True):
-    topics = st.text_area(
-        f"Topics {report.name.split()[0]} asked for (one per line)",
-        key="agenda_their_topics",
-        placeholder="e.g. Conference budget\nOn-call rotation",
-        height=90,
-    )
-    if st.form_submit_button("Add their topics", key="agenda_add_topics", icon=":material/add:"):
-        added = current
-        try:
-            for title in lines(topics):
-                added = added.add_item(title, source="report", minutes=5)
-        except CoachError as exc:
-            st.error(str(exc))
-        else:
-            if added is current:
-                st.warning("Type at least one topic first.")
-            else:
-                state["base"] = added
-                st.session_state.pop(EDITOR, None)
-                st.rerun()
-
 if st.button("Save agenda", type="primary", key="agenda_save", icon=":material/save:"):
     try:
-        meeting_id = svc.agenda.save(manager.id, report.id, current)
+        meeting_id = svc.agenda.save(
+            manager.id,
+            report.id,
+            current,
+            meeting_minutes=current.planned_minutes if change_length else None,
+        )
     except CoachError as exc:
         st.error(str(exc))
     else:
-        state["base"] = current.model_copy(update={"meeting_id": meeting_id})
-        st.session_state.pop(EDITOR, None)
-        st.session_state["agenda_saved"] = (
-            f"Agenda saved for your 1:1 with {report.name} on {current.meeting_date:%a %d %b}."
+        new_length = current.planned_minutes if change_length else length_now
+        state["draft"] = current.model_copy(
+            update={"meeting_id": meeting_id, "minutes_total": new_length}
         )
+        state["meeting_minutes"] = new_length
+        scheduled = " (added to your calendar as a new 1:1)" if current.meeting_id is None else ""
+        length_note = (
+            f"The 1:1 is now {new_length} minutes long."
+            if change_length
+            else f"The 1:1 stays {new_length} minutes long."
+        )
+        st.session_state["agenda_saved"] = (
+            f"Saved {len(current.items)} items ({current.planned_minutes} min) as the agenda of "
+            f"your 1:1 with {report.name} on {current.meeting_date:%a %d %b}{scheduled}. "
+            f"{length_note}"
+        )
+        st.session_state.pop("agenda_set_length", None)
         st.rerun()
 saved_flash = st.session_state.get("agenda_saved")
 if saved_flash:
@@ -286,7 +185,8 @@ st.subheader("Share before the meeting")
 include_reasons = st.toggle("Include why each item is there", key="agenda_md_reasons")
 markdown_export(
     current.to_markdown(include_reasons=include_reasons),
-    filename=f"agenda-{report.name.split()[0].lower()}-{current.meeting_date.isoformat()}.md",
+    filename=f"agenda-{first_name.lower()}-{current.meeting_date.isoformat()}.md",
     key="agenda_download",
     label="Download Markdown",
+    collapsed=True,
 )

@@ -15,7 +15,7 @@ ENGINE = "built-in"
 
 
 def _candidates(ctx: AgendaContext, avoid: Avoider) -> list[Candidate]:
-    required = review.action_items(ctx) + review.report_topics(ctx)
+    required = review.report_topics(ctx) + review.action_items(ctx)
     if ctx.first_meeting:
         return [
             *first_meeting.first_meeting_items(ctx),
@@ -49,11 +49,8 @@ def build_agenda(ctx: AgendaContext, bank: QuestionBank | None = None) -> Agenda
     bank = bank or load_question_bank()
     avoid = Avoider(ctx.report.topics_avoid)
     items = sorted(_candidates(ctx, avoid), key=lambda c: (c.order, c.seq))
-    kept, notices = fit(
-        items,
-        ctx.minutes,
-        compress_actions=lambda group: review.compress_actions(ctx, group),
-        compress_topics=lambda group: review.compress_topics(ctx, group),
+    kept, left_out, notices = fit(
+        items, ctx.minutes, compress_topics=lambda group: review.compress_topics(ctx, group)
     )
     minutes = allocate(kept, ctx.minutes)
     picker = QuestionPicker(
@@ -63,21 +60,24 @@ def build_agenda(ctx: AgendaContext, bank: QuestionBank | None = None) -> Agenda
         rotation=ctx.held_count,
         avoid=avoid,
     )
-    drafts = [
-        AgendaItemDraft(
+
+    def draft_item(c: Candidate, minutes: int) -> AgendaItemDraft:
+        return AgendaItemDraft(
             title=c.title,
             detail=c.detail,
             section=c.section,
             source=c.source,
             reason=c.reason,
             source_ref=c.source_ref,
-            minutes=m,
+            minutes=minutes,
             questions=picker.pick(c.section, c.questions, c.prefer, about=_about(c)),
             action_item_id=c.action_ids[0] if len(c.action_ids) == 1 else None,
             action_item_ids=list(c.action_ids),
         )
-        for c, m in zip(kept, minutes, strict=True)
-    ]
+
+    drafts = [draft_item(c, m) for c, m in zip(kept, minutes, strict=True)]
+    # Questions go to the kept items first; a left-out suggestion gets its ideal minutes.
+    spare = [draft_item(c, max(c.ideal_minutes, 1)) for c in left_out]
     if ctx.first_meeting:
         notices.insert(0, "First 1:1 with them: a getting-to-know-you agenda.")
     return AgendaDraft(
@@ -89,4 +89,5 @@ def build_agenda(ctx: AgendaContext, bank: QuestionBank | None = None) -> Agenda
         notices=notices,
         first_meeting=ctx.first_meeting,
         meeting_id=ctx.meeting_id,
+        left_out=spare,
     )

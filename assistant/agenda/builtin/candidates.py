@@ -9,12 +9,13 @@ from assistant.agenda.builtin.context import AgendaContext, RetrievedPassage
 from assistant.agenda.builtin.guidance import guidance_ref
 from assistant.domain.agenda import AgendaSourceName
 
-# Ordering groups: the guidance's running order (connection first, closing last).
+# Ordering groups: connection first, then the report's own topics (their meeting), the review
+# of open action items, the suggestions in the guidance's running order, closing last.
 ORDER = {
     "connection": 0,
+    "report_topic": 2,
     "getting_to_know": 5,
     "action_review": 10,
-    "report_topic": 20,
     "wins": 30,
     "goals_alignment": 40,
     "favoured": 45,
@@ -28,6 +29,7 @@ ORDER = {
     "closing": 90,
 }
 REQUIRED = 0  # priority of items that are never dropped (open action items, their topics)
+STRUCTURE = 1  # the check-in and the closing recap: kept unless only what is owed fits
 
 
 @dataclass

@@ -128,7 +128,8 @@ def favoured(ctx: AgendaContext) -> list[Candidate]:
                 "(profile preference); rotated in.",
                 source_ref=cite(ctx, section, "Report profile: favoured topics"),
                 order=ORDER["favoured"],
-                priority=3 if seq == 0 else 5,  # one favoured topic per 1:1, rotating
+                # One topic they care about per 1:1, rotating; it outranks generic suggestions.
+                priority=2 if seq == 0 else 5,
                 min_minutes=2,
                 ideal_minutes=4,
                 questions=1,

@@ -42,7 +42,8 @@ def first_meeting_items(ctx: AgendaContext) -> list[Candidate]:
             source="suggested",
             reason=reason,
             source_ref="; ".join(r for r in refs if r),
-            order=order,
+            # The welcome is this meeting's check-in: their topics come right after it.
+            order=ORDER["connection"] if seq == 0 else order,
             priority=priority,
             min_minutes=2,
             ideal_minutes=ideal,

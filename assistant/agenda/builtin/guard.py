@@ -1,9 +1,13 @@
 """Checks on a rewritten (e.g. LLM-refined) draft: nothing the report or the last 1:1s are owed
-may disappear, their topics stay before yours, and minutes still add up to the meeting."""
+may disappear, the review of open action items stays one item with every item as a sub-point,
+their topics come right after the check-in, the agenda stays focused, and minutes still add up
+to the meeting."""
 
 from __future__ import annotations
 
-from assistant.domain.agenda import AgendaDraft, AgendaItemDraft
+from assistant.domain.agenda import AgendaDraft, AgendaItemDraft, item_budget
+
+OPENING_SECTIONS = ("connection", "getting_to_know")
 
 
 def _mentions(items: list[AgendaItemDraft], needle: str) -> bool:
@@ -12,16 +16,14 @@ def _mentions(items: list[AgendaItemDraft], needle: str) -> bool:
 
 
 def _ordered(items: list[AgendaItemDraft]) -> list[AgendaItemDraft]:
-    """Opening items stay first; then open action items, then the report's topics, then the
+    """The check-in stays first; then the report's topics, then the action review, then the
     rest, each in the order given."""
-    first_work = next(
-        (n for n, i in enumerate(items) if i.source in ("carried_over", "report")), len(items)
-    )
-    head, tail = items[:first_work], items[first_work:]
-    carried = [i for i in tail if i.source == "carried_over"]
+    head = items[:1] if items and items[0].section in OPENING_SECTIONS else []
+    tail = items[len(head) :]
     theirs = [i for i in tail if i.source == "report"]
+    review = [i for i in tail if i.source == "carried_over"]
     rest = [i for i in tail if i.source not in ("carried_over", "report")]
-    return [*head, *carried, *theirs, *rest]
+    return [*head, *theirs, *review, *rest]
 
 
 def rescale(minutes: list[int], total: int) -> list[int]:
@@ -42,30 +44,76 @@ def rescale(minutes: list[int], total: int) -> list[int]:
     return out
 
 
+def _one_review(
+    builtin: AgendaDraft, items: list[AgendaItemDraft]
+) -> tuple[list[AgendaItemDraft], bool]:
+    """Exactly one review item covering every open action item, each as a sub-point (the
+    built-in wording of the sub-points: task, owner and due date are facts). Returns the items
+    and whether anything had to be restored."""
+    wanted = [
+        i for item in builtin.items if item.source == "carried_over" for i in item.action_item_ids
+    ]
+    if not wanted:
+        return items, False
+    base = next(item for item in builtin.items if item.source == "carried_over")
+    reviews = [n for n, item in enumerate(items) if item.source == "carried_over"]
+    if not reviews:
+        return [*items, base], True
+    first = items[reviews[0]]
+    lines = [
+        line for item in builtin.items if item.source == "carried_over" for line in item.subpoints
+    ]
+    complete = set(wanted) <= set(first.action_item_ids) and all(
+        line in first.subpoints for line in lines
+    )
+    merged = first.model_copy(
+        update={
+            "action_item_ids": list(dict.fromkeys([*wanted, *first.action_item_ids])),
+            "action_item_id": None if len(wanted) > 1 else first.action_item_id,
+            "detail": first.detail if complete else base.detail,
+        }
+    )
+    kept = [item for n, item in enumerate(items) if n not in reviews[1:]]
+    kept[reviews[0]] = merged
+    return kept, not complete or len(reviews) > 1
+
+
+def _focused(builtin: AgendaDraft, items: list[AgendaItemDraft]) -> list[AgendaItemDraft]:
+    """No more items than the meeting's budget (or the built-in draft, if what is owed alone
+    needs more): the model's own additions go first, then suggestions from the end."""
+    cap = max(item_budget(builtin.minutes_total), len(builtin.items))
+    items = list(items)
+    while len(items) > cap:
+        spare = [
+            n
+            for n, i in enumerate(items)
+            if i.source == "suggested" and i.section not in ("closing", *OPENING_SECTIONS)
+        ]
+        if not spare:
+            break
+        added = [n for n in spare if not items[n].section]  # the model's new items
+        items.pop((added or spare)[-1])
+    return items
+
+
 def keep_required(builtin: AgendaDraft, refined: AgendaDraft) -> AgendaDraft:
     """`refined`, with any dropped open action item or report topic restored from `builtin`."""
-    items = list(refined.items)
     notices = list(refined.notices)
-    covered = {i for item in items for i in item.action_item_ids}
+    items, restored_review = _one_review(builtin, list(refined.items))
+    theirs = [item for item in items if item.source == "report"]
     restored = [
         item
         for item in builtin.items
-        if item.source == "carried_over" and not set(item.action_item_ids) <= covered
+        if item.source == "report" and not _mentions(theirs, item.title.split(": ", 1)[-1])
     ]
-    theirs = [item for item in items if item.source == "report"]
-    for item in builtin.items:
-        if item.source != "report":
-            continue
-        topic = item.title.split(": ", 1)[-1]
-        if not _mentions(theirs, topic):
-            restored.append(item)
-    if restored:
+    if restored or restored_review:
+        count = len(restored) + int(restored_review)
         notices.append(
-            f"Restored {len(restored)} item(s) the refinement left out "
+            f"Restored {count} item(s) the refinement left out or changed "
             "(open action items and their topics always stay)."
         )
         items.extend(restored)
-    items = _ordered(items)
+    items = _focused(builtin, _ordered(items))
     if sum(i.minutes for i in items) != builtin.minutes_total or any(i.minutes < 1 for i in items):
         new = rescale([i.minutes for i in items], builtin.minutes_total)
         items = [i.model_copy(update={"minutes": m}) for i, m in zip(items, new, strict=True)]

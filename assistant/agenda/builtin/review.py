@@ -1,12 +1,21 @@
-"""The parts every agenda keeps: open action items (both sides) and the report's own topics,
-plus their compressed forms for short meetings."""
+"""The parts every agenda keeps: one review of the open action items (both sides, each a
+sub-point) and the report's own topics (grouped into one item only when even their minimums
+do not fit the meeting)."""
 
 from __future__ import annotations
 
-from assistant.agenda.builtin.candidates import ORDER, REQUIRED, Candidate, cite, meeting_ref, say
+from assistant.agenda.builtin.candidates import (
+    ORDER,
+    REQUIRED,
+    Candidate,
+    cite,
+    meeting_ref,
+    plural,
+    say,
+)
 from assistant.agenda.builtin.context import AgendaContext, OpenAction
 
-ACTION_MIN, ACTION_IDEAL = 2, 3
+ACTION_MIN, ACTION_IDEAL = 2, 2
 TOPIC_MIN, TOPIC_IDEAL = 3, 6
 # Their own topic: open coaching questions fit whatever it is about.
 OPEN_COACHING = ("issues-05", "issues-10", "issues-07", "issues-06", "issues-13", "issues-12")
@@ -25,86 +34,80 @@ def _due_note(ctx: AgendaContext, action: OpenAction) -> str:
     return f"due {action.due_date.isoformat()}"
 
 
-def action_source_ref(action: OpenAction) -> str:
-    return (
-        f"Action item #{action.id} from {meeting_ref(action.meeting_date, action.meeting_status)}"
+MISSED = ("canceled", "skipped", "rescheduled")
+
+
+def _origins(actions: tuple[OpenAction, ...]) -> str:
+    """Where the items were agreed: 'the 1:1s on 2026-09-13, 2026-10-25 (canceled)'."""
+    days = sorted({(a.meeting_date, a.meeting_status) for a in actions if a.meeting_date})
+    parts = [d.isoformat() + (f" ({status})" if status in MISSED else "") for d, status in days]
+    if not parts:
+        return "outside a 1:1"
+    where = f"the 1:1{'s' if len(parts) > 1 else ''} on " + ", ".join(parts)
+    return where + (" and outside a 1:1" if any(a.meeting_date is None for a in actions) else "")
+
+
+def _subpoint(ctx: AgendaContext, action: OpenAction) -> str:
+    owner = _owner(ctx, action)
+    carried = (
+        f"; carried over from a {action.meeting_status} 1:1"
+        if action.meeting_status in MISSED
+        else ""
     )
+    return say(
+        ctx,
+        f"- {action.task} ({owner}, {_due_note(ctx, action)}{carried})",
+        f"- {action.task} ({owner}; {_due_note(ctx, action)}{carried})",
+    )
+
+
+def _review_reason(ctx: AgendaContext, actions: tuple[OpenAction, ...]) -> str:
+    mine = sum(a.owner_role == "manager" for a in actions)
+    late = sum(bool(a.due_date and a.due_date < ctx.meeting_date) for a in actions)
+    missed = sum(a.meeting_status in MISSED for a in actions)
+    facts = [plural(len(actions), "open action item", "open action items")]
+    facts += [f"{mine} yours"] if mine else []
+    facts += [f"{late} overdue"] if late else []
+    facts += [f"{missed} from a 1:1 that did not happen"] if missed else []
+    first = ", ".join(facts[:1]) + (f" ({', '.join(facts[1:])})" if facts[1:] else "")
+    who = ctx.report.first_name
+    order = (
+        f"Report back on yours first, then let {who} recap the rest before you comment."
+        if mine
+        else f"Let {who} recap where each stands before you comment."
+    )
+    return f"{first}, both sides, reviewed together so the meeting stays theirs. {order}"
 
 
 def action_items(ctx: AgendaContext) -> list[Candidate]:
-    found: list[Candidate] = []
-    for seq, action in enumerate(ctx.open_actions):
-        owner = _owner(ctx, action)
-        mine = action.owner_role == "manager"
-        teller = owner.split()[0] if owner else ctx.report.first_name
-        origin = meeting_ref(action.meeting_date)
-        detail = say(
-            ctx,
-            f"Agreed in the {origin} ({owner}); {_due_note(ctx, action)}. "
-            f"{teller} recaps where it stands.",
-            f"Owner: {owner} · {_due_note(ctx, action)} · from the {origin}",
+    """One review item for every open action item (both sides), each as a sub-point."""
+    actions = ctx.open_actions
+    if not actions:
+        return []
+    count = len(actions)
+    return [
+        Candidate(
+            title=say(
+                ctx,
+                f"Review the open action items ({count})",
+                f"Action review ({count} open)",
+            ),
+            detail="\n".join(_subpoint(ctx, a) for a in actions),
+            section="action_review",
+            source="carried_over",
+            reason=_review_reason(ctx, actions),
+            source_ref=cite(
+                ctx, "action_review", f"Open action items agreed in {_origins(actions)}"
+            ),
+            order=ORDER["action_review"],
+            priority=REQUIRED,
+            min_minutes=min(ACTION_MIN + count // 3, 5),
+            ideal_minutes=min(ACTION_IDEAL + count, 10),
+            questions=2,
+            action_ids=tuple(a.id for a in actions),
+            kind="action",
         )
-        missed = action.meeting_status in ("canceled", "skipped", "rescheduled")
-        reason = "Still open" + (
-            f"; carried over from a {action.meeting_status} 1:1" if missed else ""
-        )
-        reason += (
-            ". Your own commitment: report back on it first."
-            if mine
-            else f". Let {ctx.report.first_name} recap the progress before you comment."
-        )
-        found.append(
-            Candidate(
-                title=say(ctx, f"Progress on: {action.task}", f"Action: {action.task}"),
-                detail=detail,
-                section="action_review",
-                source="carried_over",
-                reason=reason,
-                source_ref=cite(ctx, "action_review", action_source_ref(action)),
-                order=ORDER["action_review"],
-                priority=REQUIRED,
-                min_minutes=ACTION_MIN,
-                ideal_minutes=ACTION_IDEAL,
-                questions=2 if seq == 0 else 0,  # one set of review questions covers them all
-                action_ids=(action.id,),
-                kind="action",
-                seq=seq,
-            )
-        )
-    return found
-
-
-def compress_actions(ctx: AgendaContext, items: list[Candidate]) -> Candidate:
-    """One review item for every open action item, when time is too short for one each."""
-    by_id = {a.id: a for a in ctx.open_actions}
-    ids = [i for c in items for i in c.action_ids]
-    lines = [
-        f"- {by_id[i].task} ({_owner(ctx, by_id[i])}; {_due_note(ctx, by_id[i])})"
-        for i in ids
-        if i in by_id
     ]
-    return Candidate(
-        title=say(
-            ctx,
-            f"Review the {len(ids)} open action items together",
-            f"Action review ({len(ids)} open)",
-        ),
-        detail="\n".join(lines),
-        section="action_review",
-        source="carried_over",
-        reason=(
-            "All open action items, both sides, compressed into one review to fit the meeting; "
-            "each owner recaps progress."
-        ),
-        source_ref=cite(ctx, "action_review", "Action items " + ", ".join(f"#{i}" for i in ids)),
-        order=ORDER["action_review"],
-        priority=REQUIRED,
-        min_minutes=min(ACTION_MIN + len(ids) // 3, 5),
-        ideal_minutes=ACTION_IDEAL + len(ids),
-        questions=2,
-        action_ids=tuple(ids),
-        kind="action",
-    )
 
 
 def report_topics(ctx: AgendaContext) -> list[Candidate]:

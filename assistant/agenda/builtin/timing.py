@@ -1,18 +1,19 @@
-"""Fitting items into the meeting length: minutes that sum exactly to it, no 0-minute items.
+"""Fitting items into the meeting: few enough to talk rather than tick boxes, minutes that sum
+exactly to its length, no 0-minute items.
 
-Short meetings lose low-priority suggestions first; open action items and the report's topics
-are never dropped, only compressed into one item each when even their minimums don't fit.
+Suggestions are cut first, then the check-in and closing; the report's topics and the review of
+open action items are never cut (their topics are grouped into one item only when even their
+minimums don't fit).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.agenda.builtin.candidates import Candidate
+from assistant.agenda.builtin.candidates import STRUCTURE, Candidate, plural
+from assistant.domain.agenda import item_budget
 
 Compressor = Callable[[list[Candidate]], Candidate]
-# Share of the meeting that one-item-per-action may take before the review is compressed anyway.
-ACTION_SHARE = 0.4
 # Nice-to-have items (priority >= 4) stay only while the ideal plan overruns by at most this
 # much: a 30-minute 1:1 with fourteen 2-minute items would be a checklist, not a conversation.
 COMFORT = 1.25
@@ -34,39 +35,31 @@ def _compress(items: list[Candidate], kind: str, compressor: Compressor) -> list
 
 
 def fit(
-    items: list[Candidate],
-    total: int,
-    *,
-    compress_actions: Compressor,
-    compress_topics: Compressor,
-) -> tuple[list[Candidate], list[str]]:
-    """Choose which items stay so their minimum minutes fit into `total`. Returns notices."""
+    items: list[Candidate], total: int, *, compress_topics: Compressor
+) -> tuple[list[Candidate], list[Candidate], list[str]]:
+    """Choose which items stay. Returns (kept, left out, notices); both lists keep their order."""
     notices: list[str] = []
     kept = list(items)
-    actions = [c for c in kept if c.kind == "action"]
-    if len(actions) > 1 and _minimum(actions) > total * ACTION_SHARE:
-        kept = _compress(kept, "action", compress_actions)
-        notices.append(f"The {len(actions)} open action items are grouped into one review item.")
+    dropped: list[Candidate] = []
 
-    dropped: list[str] = []
+    def drop_one(pool: list[Candidate]) -> None:
+        victim = max(pool, key=lambda c: (c.priority, c.order, c.seq))
+        kept.remove(victim)
+        dropped.append(victim)
+
+    def suggestions() -> list[Candidate]:
+        return [c for c in kept if c.priority > STRUCTURE]
+
+    budget = item_budget(total)
+    while len(kept) > budget and suggestions():
+        drop_one(suggestions())
     while sum(c.ideal_minutes for c in kept) > total * COMFORT:
         extras = [c for c in kept if c.priority >= NICE_TO_HAVE]
         if not extras:
             break
-        victim = max(extras, key=lambda c: (c.priority, c.order, c.seq))
-        kept.remove(victim)
-        dropped.append(victim.title)
-    # Drop the least important suggestion (priority >= 2) until the minimums fit.
-    while _minimum(kept) > total:
-        optional = [c for c in kept if c.priority >= 2]
-        if not optional:
-            break
-        victim = max(optional, key=lambda c: (c.priority, c.order, c.seq))
-        kept.remove(victim)
-        dropped.append(victim.title)
-    if _minimum(kept) > total and sum(c.kind == "action" for c in kept) > 1:
-        kept = _compress(kept, "action", compress_actions)
-        notices.append("Open action items are grouped into one review item to fit the time.")
+        drop_one(extras)
+    while _minimum(kept) > total and suggestions():
+        drop_one(suggestions())
     if _minimum(kept) > total and sum(c.kind == "report_topic" for c in kept) > 1:
         kept = _compress(kept, "report_topic", compress_topics)
         notices.append("Their topics are grouped into one item to fit the time.")
@@ -74,15 +67,18 @@ def fit(
         optional = [c for c in kept if not c.required]
         if not optional:
             break
-        victim = max(optional, key=lambda c: (c.priority, c.order, c.seq))
-        kept.remove(victim)
-        dropped.append(victim.title)
+        drop_one(optional)
     if _minimum(kept) > total:
         for c in kept:
             c.min_minutes = 1  # only the untouchable items are left: give each a minute
     if dropped:
-        notices.append(f"Left out to fit {total} minutes: " + "; ".join(dropped) + ".")
-    return kept, notices
+        # One short line; the items themselves travel with the draft (`left_out`).
+        notices.append(
+            f"Left out to keep {total} minutes focused: "
+            f"{plural(len(dropped), 'suggestion', 'suggestions')} you can add back."
+        )
+    left_out = sorted(dropped, key=lambda c: (c.order, c.seq))
+    return kept, left_out, notices
 
 
 def allocate(items: list[Candidate], total: int) -> list[int]:

@@ -82,6 +82,28 @@ class ActionItemRepository(ScopedRepository):
             for item, when, status in self.session.execute(stmt)
         ]
 
+    def listed(
+        self, *, report_id: int | None = None, statuses: list[ActionStatus] | None = None
+    ) -> list[OpenActionRow]:
+        """Items of any status (all when `statuses` is None), oldest first, each with its
+        meeting's date and status, in one query (`coach actions`, the Action items page)."""
+        stmt = (
+            select(ActionItem, Meeting.scheduled_at, Meeting.status)
+            .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
+            .where(ActionItem.manager_id == self.manager_id)
+        )
+        if report_id is not None:
+            stmt = stmt.where(ActionItem.report_id == report_id)
+        if statuses is not None:
+            stmt = stmt.where(ActionItem.status.in_(statuses))
+        stmt = stmt.order_by(ActionItem.created_at, ActionItem.id)
+        return [
+            OpenActionRow(
+                item, when.date() if when else None, MeetingStatus(status) if status else None
+            )
+            for item, when, status in self.session.execute(stmt)
+        ]
+
     def delete_for_meeting(self, meeting_id: int) -> None:
         """Remove the items a meeting's recap produced (before saving its recap again)."""
         self.session.execute(

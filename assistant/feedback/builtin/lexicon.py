@@ -106,6 +106,16 @@ STOPWORDS = frozenset(
 )
 
 
+# Irregular past tenses (regular ones end in -ed): a sign that a sentence says what someone did.
+PAST_VERBS = frozenset(
+    """sent wrote gave took made said told led ran spoke kept left came went did built brought
+    caught found got held met paid put set showed spent stood taught thought won forgot began
+    chose drew drove fell felt flew grew heard hid hit hung knew laid lost meant read rode rose
+    saw sold shut sang sat slept stuck struck swore swam threw understood woke wore didn't
+    wasn't hasn't couldn't wouldn't kept cut let shared""".split()
+)
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased, crudely stemmed content words; good enough for keyword overlap."""
     words = set()
@@ -144,6 +154,17 @@ def first_name(report_name: str) -> str:
     """The name to address the report by: the first word of their name."""
     parts = report_name.strip().split()
     return parts[0] if parts else report_name.strip()
+
+
+def name_variants(report_name: str) -> list[str]:
+    """How a description may name the report, longest first: the full name, the first word and,
+    for names of several words, the last one ("Hương" in "Nguyễn Thị Hương")."""
+    full = " ".join(report_name.split())
+    parts = full.split(" ")
+    found = {full, parts[0]} if full else set()
+    if len(parts) > 1 and len(parts[-1]) >= 2:
+        found.add(parts[-1])
+    return sorted((n for n in found if n), key=len, reverse=True)
 
 
 def clean_fragment(text: str) -> str:

@@ -13,14 +13,17 @@ from assistant.domain.feedback import FeedbackRequest, SBIStatement
 from assistant.feedback.builtin.lexicon import (
     EVENT_NOUN_RE,
     EVENT_NOUNS,
+    PAST_VERBS,
     clean_fragment,
     content_words,
-    first_name,
     lower_first,
+    name_variants,
+    stem,
     upper_first,
 )
 from assistant.feedback.builtin.split import (
     RawParts,
+    drop_verdict,
     has_date_or_event,
     normalise_impact,
     split_description,
@@ -56,13 +59,6 @@ _ADVERBS = frozenset(
     "also just then still often again always never sometimes constantly even ever rarely "
     "repeatedly regularly".split()
 )
-_PAST_VERBS = frozenset(
-    """sent wrote gave took made said told led ran spoke kept left came went did built brought
-    caught found got held met paid put set showed spent stood taught thought won forgot began
-    chose drew drove fell felt flew grew heard hid hit hung knew laid lost meant read rode rose
-    saw sold shut sang sat slept stuck struck swore swam threw understood woke wore didn't
-    wasn't hasn't couldn't wouldn't kept cut let shared""".split()
-)
 _PERSON_NOUNS = frozenset(
     """client clients customer customers team manager colleague colleagues stakeholder
     stakeholders user users people everyone him her them partner partners vendor""".split()
@@ -87,11 +83,6 @@ class SBIContext:
     impact_sentence: str | None = None
     behaviour_sentence: str = ""
     source_notices: list[str] = field(default_factory=list)
-
-
-def _names(report_name: str) -> list[str]:
-    full = report_name.strip()
-    return sorted({full, first_name(full)}, key=len, reverse=True)
 
 
 def _you_verb(word: str) -> str:
@@ -128,26 +119,33 @@ def _fix_following_verb(text: str) -> str:
 def to_second_person(text: str, report_name: str) -> str:
     """Rewrite the manager's third-person description so it speaks to the report."""
     text = re.sub(r"^(?:I\s+(?:noticed|saw|observed|heard|felt)(?:\s+that)?)\s+", "", text)
-    names = "|".join(re.escape(n) for n in _names(report_name) if n)
-    subject_used = False
-    # Possessives first ("Sam's update" -> "your update").
+    names = "|".join(re.escape(n) for n in name_variants(report_name))
+    # Possessives first ("Sam's update" -> "your update"); the report is then who the text is
+    # about, so a later "she" means them too.
+    subject_used = bool(names) and bool(re.search(rf"\b(?:{names})(?:'s|’s|'|’)(?=\s)", text))
     if names:
         text = re.sub(rf"\b(?:{names})(?:'s|’s)\b", "your", text)
         text = re.sub(rf"^(?:{names})(?:'|’)(?=\s)", "your", text)
+    text = re.sub(r"^(?:They|they)(?:'re|’re)\b", "you're", text)
+    text = re.sub(r"^(?:They|they)(?:'ve|’ve)\b", "you've", text)
     leading = re.compile(
-        rf"(^|[.;!?]\s+|,\s+(?:and\s+|but\s+)?|\b(?i:and|when|while|whilst|because|that|so|after|before|as)\s+)"
-        rf"({names + '|' if names else ''}he|she|He|She)\b\s+(\S+(?:\s+\S+){{0,2}})",
+        rf"(^|[.;:!?—–]\s*|,\s+(?:and\s+|but\s+)?|\b(?i:and|when|while|whilst|because|that|so|after|before|as)\s+)"
+        rf"({names + '|' if names else ''}he|she|He|She|They|they)\b\s+(\S+(?:\s+\S+){{0,2}})",
     )
 
     def _subject(match: re.Match[str]) -> str:
         nonlocal subject_used
         prefix, who = match.group(1), match.group(2)
-        at_start = prefix == "" or prefix[0] in ".;!?"
+        at_start = prefix == "" or prefix.strip()[:1] in tuple(".;:!?—–")
+        if who.lower() == "they" and prefix != "":
+            # "they" is the report only as the first word; later it is usually someone else.
+            return match.group(0)
         if who.lower() in {"he", "she"} and not at_start:
             # Mid-sentence pronouns may point at someone else; only rewrite sentence subjects.
             return match.group(0)
         subject_used = True
-        return f"{prefix}you {_fix_following_verb(match.group(3))}"
+        space = " " if prefix.strip() in tuple(":—–") and not prefix.endswith(" ") else ""
+        return f"{prefix}{space}you {_fix_following_verb(match.group(3))}"
 
     text = leading.sub(_subject, text)
     if names:
@@ -182,7 +180,7 @@ def behaviour_clause(behaviour: str, report_name: str) -> str:
     first = text.split(" ", 1)[0].lower() if text else ""
     if first in {"you", "your", "you're", "you've", "you'd", "you'll"}:
         return "y" + text[1:]
-    if first.endswith("ed") or first in _PAST_VERBS:
+    if first.endswith("ed") or first in PAST_VERBS:
         return f"you {text[:1].lower()}{text[1:]}"
     return lower_first(text)
 
@@ -225,18 +223,36 @@ def render_impact(impact: str, lead: str | None, kind: str) -> str:
     return f"{opener} {lower_first(text)}."
 
 
+# Words that name a kind of meeting or a unit of time: sharing one of them ("review" in an
+# incident review and in "lead two design reviews") says nothing about the goal.
+_GENERIC_GOAL_WORDS = frozenset(
+    stem(word)
+    for word in """review reviews demo demos call calls meeting meetings standup retro sync session
+    workshop presentation huddle kickoff offsite townhall sprint webinar conference training
+    visit pitch handover day days week weeks month months quarter year people thing things
+    today""".split()
+)
+SHORT_GOAL_WORDS = 4  # a goal this short is matched by one telling word
+
+
 def match_goal(
     goals: list[str], description: str, report_name: str
 ) -> tuple[str | None, list[str]]:
-    """The active goal sharing the most content words with the description (ties: first)."""
+    """The active goal the description really touches, if any: it shares at least one telling
+    word (not a meeting or time word) and either two words in all or most of a short goal.
+    The most shared words wins; ties go to the first goal."""
     words = content_words(description) - content_words(report_name)
     best: tuple[int, str, list[str]] | None = None
     for goal in goals:
         goal_text = goal.strip()
-        if not goal_text:
+        goal_words = content_words(goal_text)
+        shared = sorted(goal_words & words)
+        telling = [w for w in shared if w not in _GENERIC_GOAL_WORDS]
+        if not telling:
             continue
-        shared = sorted(content_words(goal_text) & words)
-        if shared and (best is None or len(shared) > best[0]):
+        if len(shared) < 2 and len(goal_words) > SHORT_GOAL_WORDS:
+            continue
+        if best is None or len(shared) > best[0]:
             best = (len(shared), goal_text, shared)
     return (best[1], best[2]) if best else (None, [])
 
@@ -247,7 +263,7 @@ def _thing(clause: str) -> str | None:
         r"^you\s+(?:\w+ly\s+)?\w+\s+(?:up\s+|out\s+)?"
         r"((?:the|your|a|an|this|that|our)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+?)"
         r"(?=\s+(?:for|to|with|in|on|at|by|so|and|which|that|during|before|after|from|"
-        r"when|while|\w+ly)\b|[,.;]|$)",
+        r"when|while|through|across|into|onto|over|about|around|past|under|\w+ly)\b|[,.;]|$)",
         clause,
     )
     if not match:
@@ -279,7 +295,7 @@ def build_sbi(request: FeedbackRequest) -> SBIContext:
     if request.impact and clean_fragment(request.impact):
         impact, impact_lead = normalise_impact(request.impact)
 
-    clause = behaviour_clause(behaviour, request.report_name)
+    clause = behaviour_clause(drop_verdict(behaviour, request.report_name), request.report_name)
     sit_text = (
         render_situation(to_second_person(situation, request.report_name)) if situation else None
     )

@@ -17,6 +17,7 @@ from assistant.feedback.builtin.lexicon import (
     RELATIVE_TIME,
     WEEKDAY_ALT,
     clean_fragment,
+    name_variants,
     sentence_spans,
 )
 
@@ -39,7 +40,7 @@ _DETERMINERS = r"(?:the|this|that|our|your|his|her|their|a|an|last|yesterday's|t
 _MODIFIER = r"(?:[A-Za-z0-9][\w'’&-]*)"
 _EVENT_PHRASE = (
     rf"(?:in|on|at|during|after|before)\s+(?:{_DETERMINERS}\s+)?(?:{_MODIFIER}\s+){{0,3}}?"
-    rf"(?:{EVENT_ALT})s?\b"
+    rf"(?:{EVENT_ALT})s?(?:\s+(?:{EVENT_ALT})s?)?\b"  # "the incident review": two event nouns
     r"(?:\s+(?:with|for|about)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*)?"
 )
 _TIME_PHRASE = (
@@ -59,6 +60,12 @@ _WHICH_VERBS = (
     r"saved|saves|cost|costs|left|leaves|put|puts|made|makes|let|lets|allowed|allows|delayed|"
     r"delays|pushed|pushes|resulted in|results in|freed up|frees up|kept|keeps|forced|forces|"
     r"slowed|slows|blocked|blocks|set|sets|got|gets"
+)
+_NEW_SUBJECT_EFFECT = (
+    r"(?:the|our|we|everyone|everybody|nobody|no one|they|two|three|several|customers|clients|"
+    r"users|people)\b[^,.;]{0,60}?\b(?:team|client|clients|customer|customers|users?|we|us|"
+    r"everyone|deadline|release|launch|late|delay(?:ed)?|missed|lost|saved|signed|renewed|"
+    r"confused|frustrated|waited|blocked|escalated|weekend|overtime|hours?|days?)\b"
 )
 _IMPACT_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"[,;]?\s+(?:and\s+)?which\s+(?P<verb>{_WHICH_VERBS})\b", re.I), "verb"),
@@ -96,16 +103,10 @@ _IMPACT_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         "ing",
     ),
     (re.compile(r",?\s+(?:and\s+)?because\s+(?!of\b)", re.I), "because"),
-    # "..., and the finance team had to work the weekend": a new subject feeling an effect.
+    # "..., and the finance team had to work the weekend" or "...; they signed up the same
+    # day": a new subject feeling an effect.
     (
-        re.compile(
-            r"(?:,\s*|\s+)and\s+(?=(?:the|our|we|everyone|everybody|nobody|no one|they|two|"
-            r"three|several|customers|clients|users|people)\b[^,.;]{0,60}?\b(?:team|client|"
-            r"clients|customer|customers|users?|we|us|everyone|deadline|release|launch|late|"
-            r"delay(?:ed)?|missed|lost|saved|signed|renewed|confused|frustrated|waited|blocked|"
-            r"escalated|weekend|overtime|hours?|days?)\b)",
-            re.I,
-        ),
+        re.compile(rf"(?:(?:,\s*|\s+)and\s+|;\s*)(?={_NEW_SUBJECT_EFFECT})", re.I),
         "plain",
     ),
 )
@@ -133,8 +134,7 @@ _IMPACT_WORDS = re.compile(
 
 
 def _subject_re(report_name: str) -> re.Pattern[str]:
-    names = {report_name.strip(), report_name.strip().split()[0]} if report_name.strip() else set()
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    alt = "|".join(re.escape(n) for n in name_variants(report_name))
     name_part = f"(?:{alt})\\b|" if alt else ""
     return re.compile(rf"^(?:{name_part}he\b|she\b|you\b)", re.IGNORECASE)
 
@@ -147,7 +147,7 @@ def _lead_situation(text: str, report_name: str) -> tuple[str | None, str]:
     if not re.match(rf"^{_PREPS}\b", text, re.IGNORECASE):
         return None, text
     comma = re.match(r"^([^,;.]{3,120}?),\s*", text)
-    names = [re.escape(report_name.strip()), re.escape(report_name.strip().split()[0])]
+    names = [re.escape(n) for n in name_variants(report_name)] or ["\\b\\B"]
     # The situation ends where the report (or a pronoun) starts acting; "When Sam presented"
     # has the subject inside the clause, so a subject needs two words before it to count.
     subj = next(
@@ -212,6 +212,29 @@ def _impact_sentence(text: str, report_name: str) -> int | None:
         if _IMPACT_SENTENCE_START.match(sentence) or _IMPACT_WORDS.search(sentence):
             return start
     return None
+
+
+_PRAISE_WORD = (
+    r"(?:great|amazing|excellent|fantastic|brilliant|awesome|superb|outstanding|terrific|"
+    r"stellar|wonderful|impressive|good|solid|a star|a rock ?star|a great (?:job|help))"
+)
+
+
+def drop_verdict(behaviour: str, report_name: str) -> str:
+    """Keep what they did, not the verdict in front of it: "He was great in the review: he
+    walked the team through the timeline" -> "he walked the team through the timeline"."""
+    names = "|".join(re.escape(n) for n in name_variants(report_name))
+    subject = rf"(?:{names}|he|she|they)" if names else r"(?:he|she|they)"
+    verdict = re.match(
+        rf"^{subject}\s+(?:was|were|is|are|has been|have been|did|does|do)\s+"
+        rf"(?:(?:really|so|very|just|truly|absolutely|a)\s+)*{_PRAISE_WORD}"
+        r"(?:\s+(?:job|work))?\b[^:;—–.]{0,80}?\s*[:;—–]\s*",
+        behaviour,
+        re.IGNORECASE,
+    )
+    if verdict is None or len(behaviour[verdict.end() :].split()) < 3:
+        return behaviour
+    return behaviour[verdict.end() :]
 
 
 def split_description(text: str, report_name: str) -> RawParts:

@@ -25,6 +25,10 @@ EXPLANATIONS: dict[WordingCategory, str] = {
         "“{text}” right after praise signals the praise was a wind-up; the listener keeps only "
         "what comes after it."
     ),
+    "but_softening": (
+        "“{text}” right after the criticism takes the point back: the listener hears the praise "
+        "and lets the problem go, or starts to distrust your praise. Keep the two apart."
+    ),
     "sarcasm": (
         "“{text}” reads as irony. Sarcasm comes across as contempt and shuts the conversation "
         "down; say the concern plainly."
@@ -38,6 +42,25 @@ EXPLANATIONS: dict[WordingCategory, str] = {
         "the praise believable and tells them what to repeat."
     ),
 }
+
+
+PRAISE_ABSOLUTE = (
+    "“{text}” is generous, but it invites the one counter-example and sounds automatic; the "
+    "record you actually saw (how many times, over what period) is more believable."
+)
+CONSTRUCTIVE_GENERIC = (
+    "“{text}” wrapped around a constructive point sounds like a formula: they wait for the "
+    "“but”, and the praise stops meaning anything. Praise something specific, separately."
+)
+
+
+def explain(category: WordingCategory, kind: str) -> str:
+    """Why it matters, for this kind of feedback."""
+    if category == "absolute" and kind == "praise":
+        return PRAISE_ABSOLUTE
+    if category == "generic_praise" and kind == "constructive":
+        return CONSTRUCTIVE_GENERIC
+    return EXPLANATIONS[category]
 
 
 def _label_hint(detail: str) -> str:
@@ -60,7 +83,7 @@ def _rewrite_absolute(sentence: str, at: int) -> str:
     return f"In [the specific times, e.g. the last two standups], {text}"
 
 
-def suggest(hit: Hit, sentence: str) -> str:
+def suggest(hit: Hit, sentence: str, kind: str = "constructive") -> str:
     matched = sentence[hit.start : hit.end]
     if hit.category == "label":
         return (
@@ -68,6 +91,11 @@ def suggest(hit: Hit, sentence: str) -> str:
             f"{_label_hint(hit.detail)}, which [what it changed for the team or the goal].”"
         )
     if hit.category == "absolute":
+        if kind == "praise":
+            return (
+                f"Swap “{matched}” for the record you saw: “[How many times, e.g. all twelve "
+                "deadlines this quarter], you [what they did], and [what it made possible].”"
+            )
         rewrite = _rewrite_absolute(sentence, hit.start)
         return f"Swap “{matched}” for the occasions you saw: “{rewrite}”"
     if hit.category == "vague":
@@ -85,6 +113,14 @@ def suggest(hit: Hit, sentence: str) -> str:
                 f"separately, as its own topic: “{rest}”"
             )
         return f"Let the earlier praise stand; raise this as its own topic: “{rest}”"
+    if hit.category == "but_softening":
+        point = sentence[: hit.start].strip(" ,;—-")
+        praise = upper_first(sentence[hit.end :].strip(" ,;—-"))
+        lead = f"Say the point on its own: “{point}.” " if point else "Let the point stand. "
+        return (
+            f"{lead}Then ask what got in the way. Give the praise at another moment, as its own "
+            f"topic: “{praise}”"
+        )
     if hit.category == "sarcasm":
         return (
             "Say it straight: “In [when], you [what happened, e.g. joined 15 minutes after the "
@@ -115,12 +151,13 @@ def summary(issues: list[WordingIssue]) -> str:
         "absolute": "absolute",
         "vague": "vague judgment",
         "but_undoing": "“but” undoing praise",
+        "but_softening": "“but” softening criticism",
         "sarcasm": "sarcasm",
         "comparison": "comparison with colleagues",
         "generic_praise": "generic praise",
     }
     parts = [
-        f"{n} {names[c]}{'' if n == 1 or c == 'but_undoing' else 's'}" for c, n in counts.items()
+        f"{n} {names[c]}{'' if n == 1 or c.startswith('but_') else 's'}" for c, n in counts.items()
     ]
     noun = "issue" if len(issues) == 1 else "issues"
     return f"{len(issues)} wording {noun}: {', '.join(parts)}."

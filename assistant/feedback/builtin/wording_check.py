@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from assistant.domain.feedback import FeedbackKind, WordingCheck, WordingIssue
 from assistant.feedback.builtin.lexicon import sentence_spans
-from assistant.feedback.builtin.wording_advice import EXPLANATIONS, suggest, summary
+from assistant.feedback.builtin.wording_advice import explain, suggest, summary
 from assistant.feedback.builtin.wording_patterns import (
     ABSOLUTE_OK_AFTER,
     ABSOLUTE_OK_BEFORE,
@@ -23,6 +23,7 @@ from assistant.feedback.builtin.wording_patterns import (
     COMPARISON_RES,
     CONTEXT_LABEL_RE,
     CORE_LABEL_RE,
+    CRITICISM_MARKER_RE,
     GENERIC_PRAISE_RE,
     PHRASE_LABEL_RE,
     PRAISE_MARKER_RE,
@@ -33,6 +34,7 @@ from assistant.feedback.builtin.wording_patterns import (
     VAGUE_RE,
     Hit,
     Sentence,
+    describes_behaviour,
     has_specifics,
 )
 
@@ -56,8 +58,8 @@ def _labels(s: Sentence, kind: FeedbackKind) -> list[Hit]:
 
 
 def _absolutes(s: Sentence, kind: FeedbackKind) -> list[Hit]:
-    if kind == "praise":
-        return []  # "you've never missed a deadline" is a record, not an exaggeration
+    # Whatever the kind: "you never miss a deadline" in praise invites the one counter-example
+    # too; naming the record ("all twelve this quarter") is what makes it land.
     hits: list[Hit] = []
     for match in ABSOLUTE_RE.finditer(s.text):
         before, after = s.text[: match.start()], s.text[match.end() :]
@@ -85,11 +87,12 @@ def _but_undoing(s: Sentence, kind: FeedbackKind) -> list[Hit]:
         before, after = s.text[: match.start()], s.text[match.end() :]
         if BUT_OK_BEFORE.search(before) or BUT_OK_AFTER.match(after):
             continue
-        praise_before = PRAISE_MARKER_RE.search(before) if before.strip() else None
-        if praise_before is None and not before.strip():
-            praise_before = PRAISE_MARKER_RE.search(s.prev)
-        if praise_before is not None and re.search(r"\w", after):
+        lead = before if before.strip() else s.prev  # "..." / "However, ..."
+        if PRAISE_MARKER_RE.search(lead) and re.search(r"\w", after):
             hits.append(Hit("but_undoing", match.start(), match.end()))
+            break
+        if CRITICISM_MARKER_RE.search(lead) and PRAISE_MARKER_RE.search(after):
+            hits.append(Hit("but_softening", match.start(), match.end()))
             break
     return hits
 
@@ -113,13 +116,16 @@ def _comparisons(s: Sentence, kind: FeedbackKind) -> list[Hit]:
 
 
 def _generic_praise(s: Sentence, kind: FeedbackKind) -> list[Hit]:
-    if kind != "praise":
-        return []
+    if kind == "constructive" and not (s.prev or s.next or BUT_RE.search(s.text)):
+        return []  # a lone "Nice!" under the wrong toggle; flagged when it wraps a point
     match = GENERIC_PRAISE_RE.search(s.text)
     if not match:
         return []
+    # Naming the thing ("good job on the demo") is not enough: say what they did, in the same
+    # sentence, or in the next one after a bare "Great job!".
     rest = s.text[: match.start()] + " " + s.text[match.end() :]
-    if has_specifics(rest) or (s.next and has_specifics(s.next)):
+    bare = not re.search(r"[A-Za-z]{3,}", rest.replace("!", " "))
+    if describes_behaviour(rest) or (bare and s.next and describes_behaviour(s.next)):
         return []
     return [Hit("generic_praise", match.start(), match.end())]
 
@@ -160,7 +166,7 @@ _DETECTORS: tuple[tuple[_Detector, frozenset[str]], ...] = (
             "motivated engaged attitude player person hard impossible"
         ),
     ),
-    (_but_undoing, _words("but however")),
+    (_but_undoing, _words("but however")),  # praise then "but", or criticism then "but" praise
     (
         _absolutes,
         _words("always never every each constantly all continually continuously invariably once"),
@@ -219,8 +225,8 @@ def run_check(text: str, kind: FeedbackKind) -> WordingCheck:
             start=start,
             end=end,
             text=text[start:end],
-            explanation=EXPLANATIONS[hit.category].format(text=text[start:end]),
-            suggestion=suggest(hit, sentence),
+            explanation=explain(hit.category, kind).format(text=text[start:end]),
+            suggestion=suggest(hit, sentence, kind),
         )
         for start, end, hit, sentence in kept
     ]

@@ -11,6 +11,7 @@ from assistant.feedback.builtin.lexicon import (
     DATE_RE,
     EVENT_NOUN_RE,
     MONTH_ALT,
+    PAST_VERBS,
     STOPWORDS,
     WEEKDAY_ALT,
 )
@@ -38,6 +39,7 @@ PRIORITY: dict[WordingCategory, int] = {
     "comparison": 1,
     "label": 2,
     "but_undoing": 3,
+    "but_softening": 3,
     "absolute": 4,
     "vague": 5,
     "generic_praise": 6,
@@ -131,6 +133,17 @@ PRAISE_MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Criticism before a "but" that praise follows: "The report was late, but the analysis was
+# great" reads as a sandwich that takes the point back.
+CRITICISM_MARKER_RE = re.compile(
+    r"\b(?:late|missed|missing|forgot|forgotten|wrong|broke|broken|error|errors|mistake|"
+    r"mistakes|typos?|bug|bugs|slow|delayed|delay|skipped|interrupted|confusing|confused|"
+    r"unclear|incomplete|sloppy|rushed|problem|problems|issue|issues|didn't|did not|wasn't|"
+    r"weren't|hasn't|haven't|couldn't|failed|too long|too short|overdue|behind|blocked|"
+    r"ignored|dropped|worse|poor|poorly|not (?:enough|clear|ready|done))\b",
+    re.IGNORECASE,
+)
+
 # --- sarcasm ------------------------------------------------------------------------------------
 SARCASM_RE = re.compile(
     r"\b(?:(?:nice|good|kind|sweet|big|decent) of you to(?: finally)?|how (?:kind|nice) of you|"
@@ -185,8 +198,9 @@ COMPARISON_RES: tuple[re.Pattern[str], ...] = (
 GENERIC_PRAISE_RE = re.compile(
     r"\b(?:(?:great|good|nice|excellent|awesome|amazing|fantastic|brilliant|terrific|stellar|"
     r"solid|wonderful|outstanding|super|top) (?:job|work|stuff|effort|going)|well done|"
-    r"keep (?:it up|up the (?:good|great) work)|you rock|you(?:'re|’re| are) (?:a star|the best|"
-    r"a rockstar|amazing|awesome)|killing it|crushed it|nailed it|kudos|"
+    r"keep (?:it up|up the (?:good|great) work)|you rock|you(?:'re|’re| are| were) (?:a star|"
+    r"the best|a rockstar|amazing|awesome|great|brilliant|fantastic|excellent)|killing it|"
+    r"crushed it|nailed it|kudos|"
     r"thanks? (?:you )?(?:for|so much for) (?:all )?(?:your|the) (?:hard work|help|effort|efforts|"
     r"work|support))\b"
     r"|^(?:great|nice|awesome|amazing|brilliant|excellent|perfect|fantastic|wow)\b(?=\s*[!.,]|$)"
@@ -227,3 +241,37 @@ def has_specifics(text: str) -> bool:
         if len(w) >= 4 and w not in STOPWORDS and w not in _PRAISE_WORDS
     ]
     return len(words) >= 4
+
+
+# What they did: "you moved 40 accounts", "walking everyone through the timeline", or a
+# sentence whose verb is in the past tense ("The guide cut setup time to half a day").
+_YOU_DID_RE = re.compile(
+    r"\byou(?:'ve|’ve| have| had)?\s+(?:\w+ly\s+|also\s+|just\s+)?"
+    r"(?!(?:are|were|was|is|'re|’re|rock|know|never|always|often|really|not|so|too)\b)"
+    r"[a-z]{2,}",
+    re.IGNORECASE,
+)
+_DOING_RE = re.compile(
+    r"\b[a-z]{3,}ing\s+(?:the|a|an|every|everyone|everybody|us|them|our|your|all|it|each|"
+    r"two|three|\d)\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(r"\b[a-z]{3,}ed\b", re.IGNORECASE)
+_NOT_VERBS = frozenset({"need", "speed", "indeed", "embed", "based", "related", "detailed"})
+
+
+def describes_behaviour(text: str) -> bool:
+    """True when the words say what someone did (a verb and a few concrete words), not only
+    what it was about: "on the demo" names a thing; "you answered every pricing question"
+    says what to repeat."""
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", text.lower())
+        if len(w) >= 3 and w not in STOPWORDS and w not in _PRAISE_WORDS
+    ]
+    if len(words) < 2:
+        return False
+    if _YOU_DID_RE.search(text) or _DOING_RE.search(text):
+        return True
+    past = [w for w in _PAST_RE.findall(text.lower()) if w not in _NOT_VERBS]
+    return bool(past) or any(w in PAST_VERBS for w in words)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from assistant.domain.feedback import FeedbackRequest
 from assistant.feedback.builtin import draft_feedback
 from assistant.feedback.builtin.split import split_description
 from tests.feedback.builtin.samples import DEMO_TEXT, PRAISE_TEXT, RequestFactory
@@ -187,3 +190,104 @@ def test_situation_clause_with_the_report_inside_is_kept_whole(
         "While you were on call last week, I noticed you fixed the paging rules. As a result, "
         "the team got 40% fewer alerts."
     )
+
+
+THIRD_PERSON = (
+    "{who} was great in the incident review last week: {again} walked the team through the timeline"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "who", "again"),
+    [
+        ("Tomás Ferreira", "He", "he"),
+        ("Hana Kobayashi", "She", "she"),
+        ("Sam Lee", "They", "they"),  # "were", not "was"
+        ("Zoë Brandt", "Zoë", "she"),
+        ("王伟", "王伟", "王伟"),
+        ("Nguyễn Thị Hương", "Hương", "Hương"),
+        ("Mary-Kate D'Souza", "Mary-Kate", "she"),
+        ("Siobhán Ó Briain", "Siobhán", "Siobhán"),
+        ("Łukasz Nowak", "Łukasz Nowak", "he"),
+    ],
+)
+def test_third_person_praise_reads_as_second_person(
+    make_request: RequestFactory, name: str, who: str, again: str
+) -> None:
+    what = THIRD_PERSON.format(who=who, again=again)
+    if who == "They":
+        what = what.replace("They was", "They were")
+    draft = draft_feedback(make_request(report_name=name, kind="praise", style="direct", what=what))
+    statement = draft.statement
+    assert statement.startswith(
+        "In the incident review last week, you walked the team through the timeline."
+    ), statement
+    words = set(statement.replace(".", " ").replace(",", " ").split())
+    assert not words & {"he", "she", "they", "He", "She", "They", *name.split()}
+    assert draft.wording_check.ok  # the draft itself passes the wording check
+
+
+LETTERS = st.characters(categories=["Lu", "Ll", "Lo"])
+NAME_PART = st.text(LETTERS, min_size=2, max_size=8).filter(
+    lambda part: part.lower() not in {"he", "she", "they", "you", "the", "in", "was", "last"}
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=NAME_PART, last=NAME_PART)
+def test_the_reports_name_in_any_script_becomes_you(first: str, last: str) -> None:
+    name = f"{first} {last}"
+    request = FeedbackRequest(
+        report_name=name,
+        kind="praise",
+        style="direct",
+        what=f"In Tuesday's demo {first} walked the customer through the new import flow.",
+    )
+    statement = draft_feedback(request).statement
+    assert "you walked the customer through the new import flow" in statement
+    assert first not in statement.split() and name not in statement
+
+
+@pytest.mark.parametrize(
+    ("goals", "what", "expected"),
+    [
+        # One shared meeting word ("review") is not a match.
+        (
+            ["Build a Staff promotion packet with two cross-team design reviews led"],
+            "In the incident review he walked the team through the timeline.",
+            None,
+        ),
+        # One shared word out of a long goal is not a match either.
+        (
+            ["Ship the event-driven calendar sync to 100% of clinics and retire the poller"],
+            "In Tuesday's clinic demo she walked the customer through the import flow.",
+            None,
+        ),
+        # Several shared words are.
+        (
+            ["Learn Rust", "Cut the support ticket backlog"],
+            "On Friday Sam closed 40 tickets from the support backlog, so the queue is empty.",
+            "Cut the support ticket backlog",
+        ),
+    ],
+)
+def test_goal_links_only_when_they_really_match(
+    make_request: RequestFactory, goals: list[str], what: str, expected: str | None
+) -> None:
+    draft = draft_feedback(make_request(kind="praise", what=what, goals=goals))
+    assert draft.sbi.goal == expected
+    assert ("your goal" in draft.statement) is (expected is not None)
+
+
+def test_openers_do_not_treat_people_walked_through_something_as_the_thing_made(
+    make_request: RequestFactory,
+) -> None:
+    draft = draft_feedback(
+        make_request(
+            report_name="Tomás Ferreira",
+            kind="praise",
+            style="direct",
+            what="In the incident review last week he walked the team through the timeline.",
+        )
+    )
+    assert not any("the team through" in q for q in draft.openers), draft.openers

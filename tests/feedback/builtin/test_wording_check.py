@@ -32,7 +32,7 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     (
         "constructive",
         "Great job on the demo, but the slides had typos.",
-        [("but_undoing", "but")],
+        [("generic_praise", "Great job"), ("but_undoing", "but")],
     ),
     (
         "constructive",
@@ -84,6 +84,25 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
     ("praise", "Keep up the good work!", [("generic_praise", "Keep up the good work")]),
     ("praise", "You're amazing, well done.", [("generic_praise", "You're amazing")]),
+    # naming the thing is not saying what they did
+    ("praise", "Good job on the demo.", [("generic_praise", "Good job")]),
+    ("praise", "You were great in the incident review.", [("generic_praise", "You were great")]),
+    (
+        "constructive",
+        "Good job on the demo. The pricing slide was missing.",
+        [("generic_praise", "Good job")],
+    ),
+    # criticism, then "but" and praise: the sandwich that takes the point back
+    (
+        "constructive",
+        "The report was two days late, but the analysis was great.",
+        [("but_softening", "but")],
+    ),
+    (
+        "praise",
+        "You missed the handover. But your release notes were excellent.",
+        [("but_softening", "But")],
+    ),
     # more shapes of the same habits
     ("constructive", "You need to step up.", [("vague", "step up")]),
     ("constructive", "You were late again, like always.", [("sarcasm", "like always")]),
@@ -94,8 +113,16 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "You missed the handover all the time last month.",
         [("absolute", "all the time")],
     ),
+    # absolutes in praise too
+    ("praise", "You never missed a deadline this quarter.", [("absolute", "never")]),
     # clean sentences (false-positive guards)
-    ("praise", "You never missed a deadline this quarter.", []),
+    (
+        "praise",
+        "Great work on the incident review, walking everyone through the timeline.",
+        [],
+    ),
+    ("constructive", "The build was slow, but we shipped on Friday.", []),
+    ("praise", "You met all twelve deadlines this quarter.", []),
     ("praise", "You not only fixed the bug but also wrote a regression test for it.", []),
     (
         "constructive",
@@ -128,7 +155,11 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "You handled the angry customer calmly and kept them informed every hour.",
         [],
     ),
-    ("praise", "You were never careless with the numbers in the board pack.", []),
+    (
+        "praise",
+        "You were never careless with the numbers in the board pack.",
+        [("absolute", "never")],
+    ),
     ("constructive", "I know you've been busy, but the handover notes were missing.", []),
 ]
 
@@ -154,7 +185,8 @@ def test_spans_index_the_original_multi_sentence_text() -> None:
 
 
 def test_but_suggestion_splits_the_praise_from_the_other_point() -> None:
-    issue = check_wording("Great job on the demo, but the slides had typos.", "praise").issues[0]
+    issues = check_wording("Great job on the demo, but the slides had typos.", "praise").issues
+    issue = next(i for i in issues if i.category == "but_undoing")
     assert "“Great job on the demo.”" in issue.suggestion
     assert "“The slides had typos.”" in issue.suggestion
 
@@ -177,10 +209,34 @@ def test_summary_counts_categories() -> None:
     assert not result.ok
 
 
-def test_absolutes_in_praise_are_not_flagged_but_generic_praise_is() -> None:
-    assert check_wording("You always find time to review my PRs on the billing API.", "praise").ok
+def test_absolutes_are_flagged_whatever_the_kind_with_advice_for_each() -> None:
+    text = "You always find time to review my PRs on the billing API."
+    praise = check_wording(text, "praise").issues
+    constructive = check_wording(text, "constructive").issues
+    assert [i.category for i in praise] == [i.category for i in constructive] == ["absolute"]
+    assert "record you saw" in praise[0].suggestion  # praise: name the record
+    assert "[the specific times" in constructive[0].suggestion
+
+
+def test_generic_praise_is_flagged_in_constructive_feedback_when_it_wraps_a_point() -> None:
     assert not check_wording("Nice!", "praise").ok
-    assert check_wording("Nice!", "constructive").ok
+    assert check_wording("Nice!", "constructive").ok  # nothing to wrap: the toggle was off
+    wrapped = check_wording("Nice work on the demo. The slides had typos.", "constructive")
+    assert [i.category for i in wrapped.issues] == ["generic_praise"]
+    assert "formula" in wrapped.issues[0].explanation
+
+
+def test_softening_but_suggestion_keeps_the_point_and_the_praise_apart() -> None:
+    issue = check_wording(
+        "The report was two days late, but the analysis was great.", "constructive"
+    ).issues[0]
+    assert issue.category == "but_softening"
+    assert "“The report was two days late.”" in issue.suggestion
+    assert "“The analysis was great.”" in issue.suggestion
+    assert (
+        "softening criticism"
+        in check_wording("The report was late, but the analysis was great.", "constructive").summary
+    )
 
 
 def test_empty_or_huge_text_is_rejected() -> None:
