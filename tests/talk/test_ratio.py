@@ -267,3 +267,33 @@ def test_cli_text_output_and_bad_input(coach: Coach, tmp_path: Path) -> None:
         "talk-ratio", "--file", str(tmp_path / "nope.vtt"), "--manager", "A", "--report", "B"
     )
     assert missing.code == 2 and "Cannot read" in missing.err
+
+
+def test_cli_attach_keeps_the_counts_on_that_days_1on1(coach: Coach, tmp_path: Path) -> None:
+    assert coach("demo").code == 0
+    record = coach("timeline", "Amara", "--json").json()
+    held = next(m for m in record["meetings"] if m["status"] == "held")
+    path = tmp_path / "call.txt"
+    path.write_text(
+        "Alex Morgan: How did it go?\nAmara Okonkwo: Well, we shipped it.\n"
+        "Alex Morgan: What is next?\nAmara Okonkwo: The runbook.\n",
+        encoding="utf-8",
+    )
+    kept = coach(
+        "talk-ratio",
+        "--file",
+        str(path),
+        "--manager",
+        "Alex",
+        "--report",
+        "Amara",
+        "--attach",
+        held["date"],
+    )
+    assert kept.code == 0, kept.err
+    assert f"Kept on your 1:1 with Amara of {held['date']}" in kept.out
+    after = coach("timeline", "Amara", "--json").json()
+    talk = next(m for m in after["meetings"] if m["id"] == held["id"])["talk"]
+    # Alex: 4 + 3 = 7 words; Amara: 4 + 2 = 6 words.
+    assert (talk["manager_words"], talk["report_words"]) == (7, 6)
+    assert talk["manager_share"] == round(7 / 13, 3)
