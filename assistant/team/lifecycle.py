@@ -58,7 +58,17 @@ def series_times(first: dt.datetime, *, cadence_days: int, count: int) -> list[d
 
 
 def _booked(repos: Repositories, report_id: int, when: dt.datetime) -> Meeting | None:
-    return repos.meetings.on_day(report_id, when.astimezone(dt.UTC).date())
+    """A 1:1 planned or held with this person on the day of `when`, in `when`'s own zone."""
+    midnight = when.replace(hour=0, minute=0, second=0, microsecond=0)
+    found = repos.meetings.of_report(
+        report_id,
+        since=midnight,
+        until=midnight + dt.timedelta(days=1),  # wall-clock day, 23 or 25 hours at DST changes
+        statuses=[MeetingStatus.SCHEDULED, MeetingStatus.HELD],
+        newest_first=False,
+        limit=1,
+    )
+    return found[0] if found else None
 
 
 def schedule(
@@ -124,14 +134,15 @@ def reschedule(repos: Repositories, meeting_id: int, when: dt.datetime) -> Meeti
     """Move a planned, canceled or skipped 1:1 to `when`; returns the meeting now planned.
 
     A new day gives a new meeting (the old one is marked rescheduled and points at it, and its
-    saved agenda moves along); a new time on the same day just moves the meeting.
+    saved agenda moves along); a new time on the same day just moves the meeting (and a
+    canceled or skipped one is back on).
     """
     if when.tzinfo is None:
         raise BadInputError("A 1:1's time needs its time zone")
     meeting = repos.meetings.get(meeting_id)
     _require(meeting, MOVABLE, "rescheduled")
-    same_day = when.astimezone(dt.UTC).date() == meeting.scheduled_at.date()
-    if meeting.status is MeetingStatus.SCHEDULED and same_day:
+    if when.date() == meeting.scheduled_at.astimezone(when.tzinfo).date():
+        repos.meetings.set_status(meeting.id, MeetingStatus.SCHEDULED)
         return repos.meetings.move(meeting.id, when)
     clash = _booked(repos, meeting.report_id, when)
     if clash is not None and clash.id != meeting.id:

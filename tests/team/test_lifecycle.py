@@ -91,6 +91,19 @@ def test_a_new_time_on_the_same_day_moves_the_1on1_itself(paris: Services) -> No
     moved = paris.team.reschedule_meeting(mid, planned.id, local("2026-10-22", 16))
     assert moved.id == planned.id and moved.status is MeetingStatus.SCHEDULED
     assert moved.scheduled_at == local("2026-10-22", 16)
+    # Canceled, then on again later that day: the same 1:1, planned again.
+    paris.team.cancel_meeting(mid, planned.id)
+    back = paris.team.reschedule_meeting(mid, planned.id, local("2026-10-22", 17, 30))
+    assert (back.id, back.status) == (planned.id, MeetingStatus.SCHEDULED)
+    assert _canceled_count(paris, mid) == 0
+
+
+def test_a_day_is_the_managers_day_when_checking_for_a_clash(paris: Services) -> None:
+    mid, (rid,) = add_team(paris, "Wei")
+    paris.team.schedule(mid, rid, local("2026-10-20", 23, 30))  # 21:30 UTC on the 20th
+    # 00:30 on the 21st in Paris is 22:30 UTC on the 20th: another day for the manager.
+    nxt = paris.team.schedule(mid, rid, local("2026-10-21", 0, 30))
+    assert nxt.scheduled_at.astimezone(dt.UTC).date() == dt.date(2026, 10, 20)
 
 
 def test_skipped_and_the_transitions_that_make_no_sense(paris: Services) -> None:
