@@ -63,28 +63,36 @@ class CadenceHealth(BaseModel):
         return "ok"
 
     @property
-    def alerts(self) -> list[str]:
-        notes: list[str] = []
+    def alert_labels(self) -> list[tuple[str, str]]:
+        """(short, full) for each alert: badges on the Team page use the short one."""
+        notes: list[tuple[str, str]] = []
         if self.last_held is None:
             notes.append(
-                "first 1:1 to schedule"
+                ("first 1:1 to plan", "first 1:1 to schedule")
                 if self.next_scheduled is None and self.is_new
-                else "no 1:1 held yet"
+                else ("no 1:1 yet", "no 1:1 held yet")
             )
         elif self.overdue_days > 0:
-            notes.append(f"1:1 overdue by {self.overdue_days} days")
+            days = self.overdue_days
+            notes.append((f"overdue {days} d", f"1:1 overdue by {days} days"))
         if self.next_scheduled is None and not self.is_new:
-            notes.append("nothing scheduled")
+            notes.append(("nothing planned", "nothing scheduled"))
         if self.canceled_without_reschedule:
             n = self.canceled_without_reschedule
-            notes.append(f"{n} canceled without reschedule (90 days)")
+            notes.append((f"{n} canceled, not moved", f"{n} canceled without reschedule (90 days)"))
         if self.overdue_action_items:
-            notes.append(f"{self.overdue_action_items} overdue action items")
+            n = self.overdue_action_items
+            notes.append((f"{n} late item{'s' if n > 1 else ''}", f"{n} overdue action items"))
         # Praise is counted from the first 1:1: before it, silence is not disapproval.
         without = self.days_in_team if self.days_since_praise is None else self.days_since_praise
         if self.last_held is not None and without > PRAISE_ALERT_DAYS:
-            notes.append(f"no praise in {PRAISE_ALERT_DAYS}+ days")
+            days = PRAISE_ALERT_DAYS
+            notes.append((f"no praise {days}+ d", f"no praise in {days}+ days"))
         return notes
+
+    @property
+    def alerts(self) -> list[str]:
+        return [full for _, full in self.alert_labels]
 
     def as_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")

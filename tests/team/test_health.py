@@ -36,6 +36,7 @@ def test_report_past_their_cadence_is_overdue_and_listed_first(services: Service
     assert (ana.days_since_last, ana.overdue_days, ana.status) == (19, 12, "overdue")
     assert ana.next_scheduled is None
     assert "1:1 overdue by 12 days" in ana.alerts and "nothing scheduled" in ana.alerts
+    assert [short for short, _ in ana.alert_labels] == ["overdue 12 d", "nothing planned"]
     assert (bo.overdue_days, bo.status) == (0, "ok")
     assert bo.next_scheduled == _day(-4)
 

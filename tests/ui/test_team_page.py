@@ -55,7 +55,7 @@ def test_every_report_has_a_row_that_links_to_their_page(demo_data_dir: Path) ->
     assert len(_statuses(at)) == len(ids)
     shown = texts(at)
     assert TEAM_ROWS_CAPTION in shown
-    assert "1:1 overdue by" in shown  # the alerts are on the page, not in a hidden column
+    assert ":orange-badge[overdue 14 d]" in shown  # alerts on the page, not in a hidden column
     assert any("demo team" in info.value for info in at.info)
     assert len(table_with(at, "Owner")) > 0  # open action items across the team
 
@@ -99,7 +99,7 @@ def test_creating_my_team_adds_a_new_report_who_is_not_at_risk(data_dir: Path) -
     assert "Nguyễn Thị Hương" in _links(at)
     assert _statuses(at) == [":blue-badge[new]"]
     shown = texts(at)
-    assert ":blue-badge[first 1:1 to schedule]" in shown
+    assert ":blue-badge[first 1:1 to plan]" in shown
     assert "no praise" not in shown
 
 

@@ -46,10 +46,9 @@ def _open(page: str, report_id: int) -> None:
 
 def _alerts(row: CadenceHealth) -> str:
     badges = [
-        f":blue-badge[{a}]" if a in CALM_ALERTS else f":orange-badge[{a}]" for a in row.alerts
+        f":blue-badge[{short}]" if full in CALM_ALERTS else f":orange-badge[{short}]"
+        for short, full in row.alert_labels
     ]
-    if row.neglected_topics:
-        badges.append(f":gray-badge[not discussed 4+ weeks: {', '.join(row.neglected_topics)}]")
     return " ".join(badges) or ":green-badge[:material/check: nothing to chase]"
 
 
@@ -68,10 +67,15 @@ def _person_row(row: CadenceHealth) -> None:
         f"{STATUS_BADGES[row.status]} :small[last {relative_day(row.last_held, today)}]  \n"
         f":small[next: {nxt}]"
     )
+    neglected = (
+        f" · not discussed 4+ weeks: {', '.join(row.neglected_topics)}"
+        if row.neglected_topics
+        else ""
+    )
     c3.markdown(
         _alerts(row)
         + f"  \n:small[:gray[{row.open_action_items} open items · praise : constructive "
-        f"{row.praise_90d} : {row.constructive_90d} (90 d)]]"
+        f"{row.praise_90d} : {row.constructive_90d} (90 d){neglected}]]"
     )
     with c4:
         b1, b2 = st.columns(2)
