@@ -10,6 +10,7 @@ import streamlit as st
 
 from assistant.db.models import MeetingStatus, Report
 from assistant.errors import CoachError
+from assistant.team.lifecycle import next_workday
 from assistant.team.timeline import MeetingEntry, Timeline
 from assistant.team.timeline_export import RECAP_LISTS, status_label
 from ui import times
@@ -55,7 +56,8 @@ def _reschedule(manager_id: int, meeting: MeetingEntry) -> None:
     with st.popover("Reschedule", icon=":material/update:", key=f"move_pop_{meeting.id}"):
         day = st.date_input(
             "New date",
-            value=max(start.date(), today),
+            # Moving usually means another day: the next working day after it (or after today).
+            value=next_workday(max(start.date(), today) + dt.timedelta(days=1)),
             min_value=today,
             key=f"move_date_{meeting.id}",
         )
