@@ -27,12 +27,14 @@ UNEXPECTED = (
 PAGES = {
     "": [
         st.Page("app_pages/team.py", title="Team", icon=":material/groups:", default=True),
+        st.Page("app_pages/person.py", title="People", icon=":material/person:"),
     ],
     "Your 1:1s": [
         st.Page("app_pages/prepare.py", title="Prepare", icon=":material/event_note:"),
         st.Page("app_pages/recap.py", title="Recap", icon=":material/edit_note:"),
         st.Page("app_pages/action_items.py", title="Action items", icon=":material/task_alt:"),
         st.Page("app_pages/feedback.py", title="Feedback", icon=":material/forum:"),
+        st.Page("app_pages/coaching.py", title="Coaching", icon=":material/insights:"),
     ],
     "Reference": [
         st.Page("app_pages/knowledge.py", title="Knowledge", icon=":material/menu_book:"),

@@ -28,7 +28,9 @@ def _register_commands() -> None:
         eval_cmd,
         feedback_cmd,
         knowledge_cmd,
+        person_cmd,
         recap_cmd,
+        talk_cmd,
     )
 
     core_cmd.register(app)
@@ -38,6 +40,8 @@ def _register_commands() -> None:
     feedback_cmd.register(app)
     knowledge_cmd.register(app)
     eval_cmd.register(app)
+    person_cmd.register(app)
+    talk_cmd.register(app)
 
 
 _register_commands()

@@ -44,6 +44,7 @@ class UserSettings(BaseModel):
     api_key: SecretStr | None = Field(
         default=None, description="Only present when the manager asked to remember it."
     )
+    time_zone: str | None = Field(default=None, description="IANA zone for showing times.")
 
     @property
     def remembers_key(self) -> bool:
@@ -116,7 +117,18 @@ def save_user_settings(
         base_url=(base_url or "").strip() or None,
         redact=redact,
         api_key=stored_key,
+        time_zone=current.time_zone,
     )
+    _write(settings_path(data_dir), prefs)
+    return prefs
+
+
+def save_time_zone(data_dir: Path, time_zone: str | None) -> UserSettings:
+    """Store the manager's time zone (None: follow this machine's), keeping the other choices."""
+    from assistant.config.zones import check_time_zone
+
+    zone = check_time_zone(time_zone) if time_zone else None
+    prefs = load_user_settings(data_dir).model_copy(update={"time_zone": zone})
     _write(settings_path(data_dir), prefs)
     return prefs
 
@@ -192,7 +204,20 @@ class SavedChoicesSource(PydanticBaseSettingsSource):
             values["llm"] = llm
         if prefs.redact is not None:
             values["redact"] = prefs.redact
+        if prefs.time_zone and _valid_time_zone(prefs.time_zone):
+            values["time_zone"] = prefs.time_zone
         return values
+
+
+def _valid_time_zone(name: str) -> bool:
+    from assistant.config.zones import check_time_zone
+
+    try:
+        check_time_zone(name)
+    except BadInputError:
+        logger.warning("Ignoring a saved time zone that does not exist: %r", name)
+        return False
+    return True
 
 
 def _valid_llm_choice(saved: dict[str, Any], lower: tuple[PydanticBaseSettingsSource, ...]) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -105,6 +106,11 @@ class Settings(BaseSettings):
     max_note_bytes: int = Field(
         default=200_000, gt=0, description="Largest raw note accepted (bytes, UTF-8)."
     )
+    time_zone: str | None = Field(
+        default=None,
+        description="IANA time zone in which 1:1 times are shown and entered (e.g. "
+        "Europe/Paris). Unset: this machine's zone. Times are stored in UTC.",
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -119,6 +125,13 @@ class Settings(BaseSettings):
 
         saved = SavedChoicesSource(settings_cls, init_settings, env_settings, dotenv_settings)
         return init_settings, saved, env_settings, dotenv_settings, file_secret_settings
+
+    @field_validator("time_zone")
+    @classmethod
+    def _check_time_zone(cls, value: str | None) -> str | None:
+        from assistant.config.zones import check_time_zone
+
+        return check_time_zone(value) if value else None
 
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:
@@ -137,6 +150,13 @@ class Settings(BaseSettings):
     @property
     def resolved_chroma_path(self) -> Path:
         return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The manager's time zone: the one chosen, else this machine's."""
+        from assistant.config.zones import machine_time_zone
+
+        return ZoneInfo(self.time_zone or machine_time_zone())
 
 
 @lru_cache(maxsize=1)

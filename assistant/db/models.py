@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -321,3 +322,29 @@ class TopicMention(Base):
     mentioned_on: Mapped[dt.date] = mapped_column(Date)
 
     meeting: Mapped[Meeting] = relationship(back_populates="topic_mentions")
+
+
+class TalkRecord(Base):
+    """How the talking was shared in one 1:1, measured from a transcript the manager attached.
+
+    Only counts are kept (never the transcript), so trends can chart the manager's share."""
+
+    __tablename__ = "talk_ratios"
+    __table_args__ = (Index("ix_talk_ratios_manager_held", "manager_id", "held_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("managers.id", ondelete="CASCADE"))
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), unique=True
+    )
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    manager_words: Mapped[int] = mapped_column(Integer)
+    report_words: Mapped[int] = mapped_column(Integer)
+    other_words: Mapped[int] = mapped_column(Integer, default=0)
+    manager_share: Mapped[float] = mapped_column(Float)
+    manager_questions: Mapped[int] = mapped_column(Integer, default=0)
+    manager_open_questions: Mapped[int] = mapped_column(Integer, default=0)
+    report_questions: Mapped[int] = mapped_column(Integer, default=0)
+    longest_manager_monologue: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

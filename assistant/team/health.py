@@ -14,6 +14,8 @@ from assistant.db.models import FeedbackKind, Report, Topic
 from assistant.db.repositories import Repositories
 
 CANCELED_WINDOW_DAYS = 90
+PRAISE_ALERT_DAYS = 60
+STATUS_ORDER = {"overdue": 0, "at risk": 1, "new": 2, "ok": 3}
 FEEDBACK_WINDOW_DAYS = 90
 # A theme not touched for this long is surfaced as neglected (the agenda rotates it back in).
 NEGLECTED_TOPIC_DAYS = 28
@@ -41,34 +43,56 @@ class CadenceHealth(BaseModel):
     praise_90d: int
     constructive_90d: int
     days_since_praise: int | None
+    days_in_team: int
     neglected_topics: list[str]
 
     @property
+    def is_new(self) -> bool:
+        """No 1:1 held yet and still within their first cadence: nothing can be late."""
+        return self.last_held is None and self.overdue_days == 0
+
+    @property
     def status(self) -> str:
-        """A one-word summary for tables: overdue, at-risk or ok."""
+        """A one-word summary for tables: overdue, at risk, new or ok."""
         if self.overdue_days > 0:
             return "overdue"
+        if self.is_new:
+            return "new"
         if self.canceled_without_reschedule or self.next_scheduled is None:
             return "at risk"
         return "ok"
 
     @property
-    def alerts(self) -> list[str]:
-        notes: list[str] = []
+    def alert_labels(self) -> list[tuple[str, str]]:
+        """(short, full) for each alert: badges on the Team page use the short one."""
+        notes: list[tuple[str, str]] = []
         if self.last_held is None:
-            notes.append("no 1:1 held yet")
+            notes.append(
+                ("first 1:1 to plan", "first 1:1 to schedule")
+                if self.next_scheduled is None and self.is_new
+                else ("no 1:1 yet", "no 1:1 held yet")
+            )
         elif self.overdue_days > 0:
-            notes.append(f"1:1 overdue by {self.overdue_days} days")
-        if self.next_scheduled is None:
-            notes.append("nothing scheduled")
+            days = self.overdue_days
+            notes.append((f"overdue {days} d", f"1:1 overdue by {days} days"))
+        if self.next_scheduled is None and not self.is_new:
+            notes.append(("nothing planned", "nothing scheduled"))
         if self.canceled_without_reschedule:
             n = self.canceled_without_reschedule
-            notes.append(f"{n} canceled without reschedule (90 days)")
+            notes.append((f"{n} canceled, not moved", f"{n} canceled without reschedule (90 days)"))
         if self.overdue_action_items:
-            notes.append(f"{self.overdue_action_items} overdue action items")
-        if self.days_since_praise is None or self.days_since_praise > 60:
-            notes.append("no praise in 60+ days")
+            n = self.overdue_action_items
+            notes.append((f"{n} late item{'s' if n > 1 else ''}", f"{n} overdue action items"))
+        # Praise is counted from the first 1:1: before it, silence is not disapproval.
+        without = self.days_in_team if self.days_since_praise is None else self.days_since_praise
+        if self.last_held is not None and without > PRAISE_ALERT_DAYS:
+            days = PRAISE_ALERT_DAYS
+            notes.append((f"no praise {days}+ d", f"no praise in {days}+ days"))
         return notes
+
+    @property
+    def alerts(self) -> list[str]:
+        return [full for _, full in self.alert_labels]
 
     def as_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
@@ -116,16 +140,21 @@ def team_health(repos: Repositories, *, now: dt.datetime | None = None) -> list[
                 praise_90d=counts.get(FeedbackKind.PRAISE, 0),
                 constructive_90d=counts.get(FeedbackKind.CONSTRUCTIVE, 0),
                 days_since_praise=(today - praise_day).days if praise_day else None,
+                days_in_team=(today - _joined(report)).days,
                 neglected_topics=_neglected(topics.get(report.id, {}), held_day, today),
             )
         )
     # Most urgent first: overdue, then at risk, then by name.
-    return sorted(rows, key=lambda r: (-r.overdue_days, r.status == "ok", r.name))
+    return sorted(rows, key=lambda r: (-r.overdue_days, STATUS_ORDER[r.status], r.name))
+
+
+def _joined(report: Report) -> dt.date:
+    return report.start_date or report.created_at.date()
 
 
 def _overdue_days(report: Report, last_held: dt.date | None, today: dt.date) -> int:
     """Days past the cadence since the last held 1:1 (or since the report started, if none)."""
-    anchor = last_held or report.start_date or report.created_at.date()
+    anchor = last_held or _joined(report)
     return max(0, (today - anchor).days - report.cadence_days)
 
 

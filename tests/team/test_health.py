@@ -36,6 +36,7 @@ def test_report_past_their_cadence_is_overdue_and_listed_first(services: Service
     assert (ana.days_since_last, ana.overdue_days, ana.status) == (19, 12, "overdue")
     assert ana.next_scheduled is None
     assert "1:1 overdue by 12 days" in ana.alerts and "nothing scheduled" in ana.alerts
+    assert [short for short, _ in ana.alert_labels] == ["overdue 12 d", "nothing planned"]
     assert (bo.overdue_days, bo.status) == (0, "ok")
     assert bo.next_scheduled == _day(-4)
 
@@ -67,8 +68,41 @@ def test_report_with_no_meetings_yet_counts_from_their_start(services: Services)
         rows = {r.name: r for r in team_health(repos, now=NOW)}
     assert rows["Dee New"].last_held is None
     assert rows["Dee New"].overdue_days == 0
-    assert "no 1:1 held yet" in rows["Dee New"].alerts
     assert rows["Eli Waiting"].overdue_days == 23
+    assert (rows["Eli Waiting"].status, rows["Eli Waiting"].alerts[0]) == (
+        "overdue",
+        "no 1:1 held yet",
+    )
+
+
+def test_a_brand_new_report_is_new_not_at_risk_and_not_short_of_praise(
+    services: Services,
+) -> None:
+    """Before the first 1:1 nothing can be late: no "at risk", no "no praise in 60+ days"."""
+    mid = _setup(services)
+    with services.repos(mid) as repos:
+        repos.reports.add("Zoë Nouvelle", start_date=TODAY - dt.timedelta(days=2))
+        planned = repos.reports.add("Wei Planned", start_date=TODAY - dt.timedelta(days=2))
+        repos.meetings.schedule(planned.id, _day(-3))
+        rows = {r.name: r for r in team_health(repos, now=NOW)}
+    zoe, wei = rows["Zoë Nouvelle"], rows["Wei Planned"]
+    assert (zoe.status, zoe.alerts) == ("new", ["first 1:1 to schedule"])
+    assert (wei.status, wei.alerts) == ("new", ["no 1:1 held yet"])
+    assert not any("praise" in alert for alert in zoe.alerts + wei.alerts)
+
+
+def test_praise_is_missed_only_60_days_after_the_first_1on1(services: Services) -> None:
+    mid = _setup(services)
+    with services.repos(mid) as repos:
+        recent = repos.reports.add("Recent Start", start_date=TODAY - dt.timedelta(days=20)).id
+        veteran = repos.reports.add("Long Time", start_date=TODAY - dt.timedelta(days=400)).id
+        for rid in (recent, veteran):
+            repos.meetings.save_raw_notes(repos.meetings.schedule(rid, _day(2)).id, "notes")
+            repos.meetings.schedule(rid, _day(-5))
+        rows = {r.name: r for r in team_health(repos, now=NOW)}
+    assert rows["Recent Start"].status == "ok"
+    assert not any("praise" in alert for alert in rows["Recent Start"].alerts)
+    assert "no praise in 60+ days" in rows["Long Time"].alerts
 
 
 def test_action_items_feedback_and_neglected_topics_per_report(services: Services) -> None:

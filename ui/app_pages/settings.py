@@ -9,10 +9,12 @@ from assistant.config import LLMProvider, LLMSettings, get_settings
 from assistant.config.saved import (
     forget_api_key,
     load_user_settings,
+    save_time_zone,
     save_user_settings,
     settings_path,
     validate_choice,
 )
+from assistant.config.zones import machine_time_zone, time_zone_names
 from assistant.errors import CoachError
 from assistant.llm.health import test_connection
 from ui.state import get_services, reset_services
@@ -149,6 +151,28 @@ if forget:
     st.session_state["settings_flash"] = "The API key was removed from this machine."
     reset_services()
     st.rerun()
+
+# -- time zone ----------------------------------------------------------------------------------
+st.subheader("Time zone")
+_machine_zone = machine_time_zone()
+_zones = ["", *time_zone_names()]  # "": follow this machine
+_zone_choice = st.selectbox(
+    "Show and enter 1:1 times in",
+    _zones,
+    index=_zones.index(current.time_zone) if current.time_zone in _zones else 0,
+    format_func=lambda z: z or f"This machine's time zone ({_machine_zone})",
+    key="set_time_zone",
+    help="Times are stored in UTC; this only changes how they are shown and typed.",
+)
+if st.button("Save time zone", key="set_time_zone_save", icon=":material/schedule:"):
+    try:
+        save_time_zone(get_settings().data_dir, _zone_choice or None)
+    except CoachError as exc:
+        st.error(str(exc))
+    else:
+        st.session_state["settings_flash"] = f"Times now show in {_zone_choice or _machine_zone}."
+        reset_services()
+        st.rerun()
 
 # -- privacy ------------------------------------------------------------------------------------
 st.subheader("What leaves this machine")

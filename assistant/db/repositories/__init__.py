@@ -8,9 +8,11 @@ from assistant.db.repositories.action_items import ActionItemRepository
 from assistant.db.repositories.agenda_items import AgendaItemRepository
 from assistant.db.repositories.feedback import FeedbackRepository
 from assistant.db.repositories.goals_topics import GoalRepository, TopicRepository
+from assistant.db.repositories.history import HistoryRepository
 from assistant.db.repositories.managers import ManagerRepository
 from assistant.db.repositories.meetings import MeetingRepository, NoteRecord
 from assistant.db.repositories.reports import ReportRepository
+from assistant.db.repositories.talk import TalkRatioRepository
 
 
 class Repositories:
@@ -26,6 +28,8 @@ class Repositories:
         self.feedback = FeedbackRepository(session, manager_id)
         self.goals = GoalRepository(session, manager_id)
         self.topics = TopicRepository(session, manager_id)
+        self.history = HistoryRepository(session, manager_id)
+        self.talk = TalkRatioRepository(session, manager_id)
 
 
 __all__ = [
@@ -33,10 +37,12 @@ __all__ = [
     "AgendaItemRepository",
     "FeedbackRepository",
     "GoalRepository",
+    "HistoryRepository",
     "ManagerRepository",
     "MeetingRepository",
     "NoteRecord",
     "ReportRepository",
     "Repositories",
+    "TalkRatioRepository",
     "TopicRepository",
 ]

@@ -89,6 +89,22 @@ class AgendaItemRepository(ScopedRepository):
         self.session.flush()
         return saved
 
+    def move(self, from_meeting_id: int, to_meeting_id: int) -> int:
+        """Carry a saved agenda over to the meeting that replaced its 1:1; returns how many
+        items moved (none when the new meeting already has its own agenda)."""
+        self._meeting(from_meeting_id)
+        target = self._meeting(to_meeting_id)
+        if self.for_meeting(to_meeting_id):
+            return 0
+        items = self.for_meeting(from_meeting_id)
+        for item in items:
+            item.meeting_id = to_meeting_id
+        if items:
+            target.agenda_approved_at = self._meeting(from_meeting_id).agenda_approved_at
+        self.session.flush()
+        self.session.expire(target, ["agenda_items"])
+        return len(items)
+
     def recent_question_ids(
         self,
         report_id: int,

@@ -7,10 +7,19 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 
-from assistant.db.models import Goal, GoalStatus, Meeting, Topic, TopicMention
+from assistant.db.models import Goal, GoalStatus, Meeting, Report, Topic, TopicMention
 from assistant.db.repositories.base import ScopedRepository
 from assistant.db.types import as_date
-from assistant.errors import NotFoundError
+from assistant.errors import BadInputError, NotFoundError
+
+MAX_GOAL_TITLE = 500
+
+
+class Unset:
+    """Marks an argument that was not given (None is a value: "no target date")."""
+
+
+UNSET = Unset()
 
 
 class GoalRepository(ScopedRepository):
@@ -28,16 +37,55 @@ class GoalRepository(ScopedRepository):
         status: GoalStatus = GoalStatus.ACTIVE,
         target_date: dt.date | None = None,
     ) -> Goal:
+        report = self.session.get(Report, report_id)
+        if report is None or report.manager_id != self.manager_id:
+            raise NotFoundError(f"No report with id {report_id} in your team")
         goal = Goal(
             manager_id=self.manager_id,
             report_id=report_id,
-            title=title.strip(),
+            title=_title(title),
             status=status,
             target_date=target_date,
         )
         self.session.add(goal)
         self.session.flush()
         return goal
+
+    def get(self, goal_id: int) -> Goal:
+        goal = self.session.scalars(
+            select(Goal).where(Goal.id == goal_id, Goal.manager_id == self.manager_id)
+        ).first()
+        if goal is None:
+            raise NotFoundError(f"No goal with id {goal_id}")
+        return goal
+
+    def update(
+        self,
+        goal_id: int,
+        *,
+        title: str | None = None,
+        status: GoalStatus | None = None,
+        target_date: dt.date | Unset | None = UNSET,
+    ) -> Goal:
+        """Change a goal's title, status or target date (None clears the date)."""
+        goal = self.get(goal_id)
+        if title is not None:
+            goal.title = _title(title)
+        if status is not None:
+            goal.status = status
+        if not isinstance(target_date, Unset):
+            goal.target_date = target_date
+        self.session.flush()
+        return goal
+
+
+def _title(title: str) -> str:
+    clean = " ".join(title.split())
+    if not clean:
+        raise BadInputError("A goal needs a title")
+    if len(clean) > MAX_GOAL_TITLE:
+        raise BadInputError(f"A goal's title is at most {MAX_GOAL_TITLE} characters")
+    return clean
 
 
 class TopicRepository(ScopedRepository):

@@ -152,6 +152,13 @@ class MeetingRepository(ScopedRepository):
         self.session.flush()
         return meeting
 
+    def move(self, meeting_id: int, when: dt.datetime) -> Meeting:
+        """Change the time of a meeting that keeps its day (a reschedule within the day)."""
+        meeting = self.get(meeting_id)
+        meeting.scheduled_at = when
+        self.session.flush()
+        return meeting
+
     # Team-wide aggregates: one query each, so the team view stays fast with many reports.
 
     def last_held_by_report(self) -> dict[int, dt.datetime]:
