@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.config import Settings, get_settings
@@ -176,6 +177,16 @@ class Services:
         with self.session() as session:
             return ManagerRepository(session).all()
 
+    def people_names(self) -> list[str]:
+        """Everyone the database names (all managers and reports): redaction hides them all,
+        not only the people of the draft at hand."""
+        try:
+            with self.session() as session:
+                return ManagerRepository(session).people_names()
+        except SQLAlchemyError:  # no database yet (e.g. `coach recap` without --save)
+            logger.info("no database to read names from; redacting the given names only")
+            return []
+
     def resolve_manager(self, name: str | None = None) -> Manager:
         """The manager whose team we show: by name, else settings, else first real, else demo."""
         wanted = name or self.settings.manager_name
@@ -215,7 +226,7 @@ class Services:
         from assistant.llm.client import LLMClient
 
         try:
-            return LLMClient.from_settings(self.settings), None
+            return LLMClient.from_settings(self.settings, known_people=self.people_names), None
         except CoachError as exc:  # misconfigured: drafts use the built-in engine, pages say why
             logger.warning("the configured model cannot be used: %s", exc)
             return None, str(exc)

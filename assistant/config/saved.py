@@ -165,7 +165,7 @@ def _write(path: Path, prefs: UserSettings) -> None:
 class SavedChoicesSource(PydanticBaseSettingsSource):
     """`settings.json` of the data folder as a settings source (see `Settings`).
 
-    The data folder itself comes from the sources below this one (code, environment, `.env`).
+    The data folder itself comes from the sources below this one (code, environment).
     A stored choice that no longer validates is ignored with a log line, so a bad file can never
     stop the app from starting; the environment's settings are used instead.
     """
