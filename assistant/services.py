@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -186,6 +188,22 @@ class Services:
         except SQLAlchemyError:  # no database yet (e.g. `coach recap` without --save)
             logger.info("no database to read names from; redacting the given names only")
             return []
+
+    def has_database(self) -> bool:
+        """True when the database exists and is migrated (checked without creating a file)."""
+        url = make_url(self.settings.resolved_database_url)
+        local = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+        if local and not Path(str(url.database)).expanduser().is_file():
+            return False
+        try:
+            return inspect(self.engine).has_table("managers")
+        except SQLAlchemyError:
+            return False
+
+    def find_manager(self, name: str) -> Manager | None:
+        """The manager with this name (any case), or None."""
+        with self.session() as session:
+            return ManagerRepository(session).find_by_name(name)
 
     def resolve_manager(self, name: str | None = None) -> Manager:
         """The manager whose team we show: by name, else settings, else first real, else demo."""

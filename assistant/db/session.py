@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
+
+logger = logging.getLogger(__name__)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -60,3 +65,26 @@ def describe_database(url: str) -> tuple[str, str]:
     if backend == "sqlite":
         return "SQLite file", parsed.database or ""
     return backend.capitalize(), parsed.render_as_string(hide_password=True)
+
+
+T = TypeVar("T")
+CONFLICT_ATTEMPTS = 4
+
+
+def retry_on_conflict(unit: Callable[[], T], *, attempts: int = CONFLICT_ATTEMPTS) -> T:
+    """Run a unit of work (which opens its own session) again when a concurrent one won a
+    race: a unique constraint it just hit (two windows creating the same day's 1:1) or, on
+    SQLite, a database still busy after the busy timeout. The last failure propagates."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return unit()
+        except IntegrityError:
+            if attempt == attempts:
+                raise
+            logger.info("a concurrent write won the race (attempt %d); running again", attempt)
+        except OperationalError as exc:
+            if attempt == attempts or "locked" not in str(exc.orig).lower():
+                raise
+            logger.info("the database was busy (attempt %d); running again", attempt)
+        time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")

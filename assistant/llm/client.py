@@ -55,6 +55,7 @@ class LLMClient:
         sleep: Sleep = time.sleep,
         deadline_seconds: float = 30.0,
         known_people: PeopleSource | None = None,
+        max_prompt_chars: int = 24_000,
     ) -> None:
         self.chat_model = chat_model
         self.max_retries = max_retries
@@ -64,6 +65,7 @@ class LLMClient:
         self.sleep = sleep
         self.deadline_seconds = deadline_seconds
         self.known_people = known_people
+        self.max_prompt_chars = max_prompt_chars  # jobs split longer inputs (recap notes)
 
     @classmethod
     def from_settings(
@@ -86,6 +88,7 @@ class LLMClient:
             sleep=sleep,
             deadline_seconds=settings.llm.deadline_seconds,
             known_people=known_people,
+            max_prompt_chars=settings.llm.max_prompt_chars,
         )
 
     @property
