@@ -220,21 +220,44 @@ def _same_item(a: ActionItemDraft, b: ActionItemDraft) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'll|i've|i'd|me|my|myself)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ai|ap|action(?:\s+items?)?|todo|next\s+steps?)\s*[:\-]\s*)?\W*", re.I
+)
+# What follows the doer's name in a commitment: "Jordan to send", "Lee will", "Sam: book".
+_DOER_CUE = re.compile(
+    r"^['’]?s?\W{0,3}(?:to\b|will\b|['’]ll\b|:|->|→|-|–|is\s+going\s+to\b|agreed\s+to\b|"
+    r"offered\s+to\b|volunteered\s+to\b|promised\s+to\b|owns\b|takes\b|\()",
+    re.IGNORECASE,
+)
+
+
+def _named_as_doer(owner: str, evidence: str) -> bool:
+    """The owner's name opens the line or is followed by a commitment ("Jordan to…"); a name
+    that only receives something ("…send the deck to Priya") does not make its owner."""
+    forms = [owner, *owner.split()]
+    initials = "".join(p[0] for p in owner.split() if p)
+    if len(initials) > 1:
+        forms.append(initials)
+    start = _LEAD_IN.match(evidence)
+    body = evidence[start.end() if start else 0 :]
+    for form in sorted({f for f in forms if len(f) > 1}, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(body):
+            if match.start() == 0 or _DOER_CUE.match(body[match.end() :].lstrip()):
+                return True
+    return False
 
 
 def owner_supported(
     owner: str, evidence: str, manager: str, report: str, twin: ActionItemDraft | None
 ) -> bool:
-    """Does the evidence say this person took it on? Their name (or initials) in it, "I" for
-    the manager who wrote the notes, or the built-in engine reading the same line the same way."""
+    """Does the evidence say this person took it on? Named as the doer, "I" for the manager
+    who wrote the notes, or the built-in engine reading the same line the same way."""
     if not owner:
         return False
     if twin is not None and twin.owner.lower() == owner.lower():
         return True
-    said = set(_words(evidence))
-    parts = _words(owner)
-    initials = "".join(p[0] for p in parts)
-    if any(p in said for p in parts if len(p) > 1) or (len(initials) > 1 and initials in said):
+    if _named_as_doer(owner, evidence):
         return True
     return owner.lower() == manager.lower() and bool(_FIRST_PERSON.search(evidence))
 

@@ -40,6 +40,16 @@ def test_reports_are_listed_by_name_and_found_by_first_name(services: Services) 
         assert repos.reports.find("  ben   okoro ").cadence_days == 14
 
 
+@pytest.mark.parametrize("typed", ["z", "Zo", "Park", "ben o", "e"])
+def test_report_names_never_match_a_prefix(services: Services, typed: str) -> None:
+    mid = _manager(services, "Avery Stone")
+    with services.repos(mid) as repos:
+        repos.reports.add("Zoe Park")
+        repos.reports.add("Ben Okoro")
+        with pytest.raises(NotFoundError):
+            repos.reports.find(typed)
+
+
 def test_report_name_lookup_explains_what_went_wrong(services: Services) -> None:
     mid = _manager(services, "Avery Stone")
     with services.repos(mid) as repos:

@@ -52,24 +52,21 @@ class ReportRepository(ScopedRepository):
         return self.get(report) if isinstance(report, int) else self.find(report)
 
     def find(self, name: str) -> Report:
-        """Resolve a name as typed: exact full name, else a unique first name or prefix."""
-        wanted = " ".join(name.split()).lower()
+        """Resolve a name as typed: the exact full name (any case), else a first name that only
+        one person has. Never a prefix: "a" or "Am" must not pick Amara."""
+        wanted = " ".join(name.split()).casefold()
         if not wanted:
             raise BadInputError("Give the name of someone in your team")
         reports = self.all(include_archived=True)
-        exact = [r for r in reports if r.name.lower() == wanted]
+        exact = [r for r in reports if r.name.casefold() == wanted]
         if exact:
             return exact[0]
-        partial = [
-            r
-            for r in reports
-            if r.name.lower().split()[0] == wanted or r.name.lower().startswith(wanted)
-        ]
-        if len(partial) == 1:
-            return partial[0]
+        by_first = [r for r in reports if r.name.casefold().split()[0] == wanted]
+        if len(by_first) == 1:
+            return by_first[0]
         names = ", ".join(r.name for r in reports if not r.archived) or "nobody yet"
-        if len(partial) > 1:
-            matches = ", ".join(r.name for r in partial)
+        if len(by_first) > 1:
+            matches = ", ".join(r.name for r in by_first)
             raise BadInputError(f"'{name}' matches several people ({matches}); use the full name")
         raise NotFoundError(f"No one called '{name}' in your team (team: {names})")
 
