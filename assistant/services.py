@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.config import Settings, get_settings
+from assistant.config.files import secure_data_dir
 from assistant.db import migrate
 from assistant.db.models import Manager
 from assistant.db.repositories import ManagerRepository, Repositories
@@ -82,6 +83,20 @@ def build_refiners(llm: LLMClient | None) -> JobRefiners:
     )
 
 
+def _local_paths(settings: Settings) -> list[Path]:
+    """Files of ours that may live outside the data folder (a SQLite file or Chroma folder
+    configured elsewhere), to make private as well."""
+    paths: list[Path] = []
+    url = make_url(settings.resolved_database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        paths.append(Path(str(url.database)))
+    chroma = settings.resolved_chroma_path
+    if not settings.chroma_host:
+        paths.append(chroma)
+    paths.append(chroma.parent / f"{chroma.name}-keyword.sqlite3")  # knowledge/index.py
+    return paths
+
+
 @dataclass
 class Services:
     """Long-lived collaborators for one process (CLI run or Streamlit server).
@@ -114,7 +129,8 @@ class Services:
     ) -> Services:
         # get_settings() already holds the Settings page's choices (settings.json).
         settings = settings or get_settings()
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        # Private before anything is written: 0700 folder, 0600 files (config/files.py).
+        secure_data_dir(settings.data_dir, *_local_paths(settings))
         engine = make_engine(settings.resolved_database_url)
         services = cls(
             settings=settings,
