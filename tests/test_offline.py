@@ -55,9 +55,8 @@ def _violations(trace: str) -> list[str]:
         host = (address.group(1) or address.group(2)) if address else None
         if host is None:
             continue
-        if port and port.group(1) == "53":
-            bad.append(line)
-        elif not (host.startswith("127.") or host in ("::1", "0.0.0.0")):
+        dns = bool(port and port.group(1) == "53")
+        if dns or not (host.startswith("127.") or host in ("::1", "0.0.0.0")):
             bad.append(line)
     return bad
 
@@ -82,7 +81,8 @@ def test_main_commands_stay_on_this_machine(tmp_path: Path) -> None:
         if STRACE:
             trace = tmp_path / f"trace-{number}.log"
             traces.append(trace)
-            command = [STRACE, "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(trace), *command]  # fmt: skip
+            watch = ["-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(trace)]
+            command = [STRACE, *watch, *command]
         result = subprocess.run(
             [*prefix, *command],
             capture_output=True,
