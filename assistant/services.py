@@ -29,6 +29,7 @@ from assistant.db import migrate
 from assistant.db.models import Manager
 from assistant.db.repositories import ManagerRepository, Repositories
 from assistant.db.session import (
+    compact_database,
     describe_database,
     make_engine,
     make_session_factory,
@@ -38,6 +39,7 @@ from assistant.errors import CoachError, NotFoundError
 
 if TYPE_CHECKING:  # heavy modules (Chroma, LangChain) load only when first used
     from assistant.agenda.service import AgendaRefiner, AgendaService
+    from assistant.data.service import DataService
     from assistant.feedback.llm import LLMFeedbackPolisher
     from assistant.feedback.service import FeedbackRefiner, FeedbackService
     from assistant.knowledge.documents import NoteDocument
@@ -184,6 +186,12 @@ class Services:
         return FeedbackService(self)
 
     @cached_property
+    def data(self) -> DataService:
+        from assistant.data.service import DataService
+
+        return DataService(self)
+
+    @cached_property
     def team(self) -> TeamService:
         from assistant.team.service import TeamService
 
@@ -251,6 +259,7 @@ class Services:
             demo_id = demo.id
             remove_demo(session)
         self.forget_notes(demo_id)
+        compact_database(self.engine)  # no copy of the demo notes left in the database file
         return True
 
     # -- the model ---------------------------------------------------------------------------------
@@ -398,11 +407,29 @@ class Services:
         warmer = self._warmer
         return warmer is not None and not warmer.ready.is_set()
 
+    def index_may_hold_notes(self) -> bool:
+        """False only when no index was ever written here (nothing to clean)."""
+        return bool(self.settings.chroma_host) or self.settings.resolved_chroma_path.exists()
+
+    def purge_notes(self, manager_id: int) -> bool:
+        """Make the index hold exactly the manager's current notes, with no copy of removed
+        ones left in its files. False when the index could not be opened to do it."""
+        index = self.index()
+        if index is None:
+            return not self.index_may_hold_notes()
+        docs = self.note_documents(manager_id)
+        with self._lock:
+            index.sync_notes(manager_id, docs)  # current notes in, removed ones out...
+            index.purge_notes(manager_id, docs)  # ...and no copy of those left in the files
+            self._synced_notes.add(manager_id)
+        return True
+
     def forget_notes(self, manager_id: int) -> None:
-        """Remove a manager's notes from the index (no-op if no index was ever written)."""
+        """Remove a manager's notes from the index, leaving no copy of their text
+        (no-op if no index was ever written)."""
         index = self._index
         if index is None:
-            if not self.settings.chroma_host and not self.settings.resolved_chroma_path.exists():
+            if not self.index_may_hold_notes():
                 return
             try:
                 from assistant.knowledge.index import KnowledgeIndex
@@ -412,7 +439,7 @@ class Services:
                 logger.warning("could not open the index to remove notes: %s", exc)
                 return
         with self._lock:
-            index.sync_notes(manager_id, [])
+            index.purge_notes(manager_id, [])
             self._synced_notes.discard(manager_id)
 
 

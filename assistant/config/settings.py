@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
@@ -77,6 +78,22 @@ class LLMSettings(BaseModel):
     @property
     def enabled(self) -> bool:
         return self.provider is not LLMProvider.NONE
+
+    @property
+    def destination_host(self) -> str | None:
+        """Where drafts' text is sent ("api.openai.com", "127.0.0.1"); None without a model."""
+        if not self.enabled:
+            return None
+        url = self.base_url or "https://api.openai.com/v1"
+        try:
+            return urlsplit(url).hostname or url
+        except ValueError:
+            return url
+
+    @property
+    def destination_is_local(self) -> bool:
+        host = self.destination_host or ""
+        return host in ("localhost", "::1") or host.startswith("127.")
 
 
 class Settings(BaseSettings):

@@ -21,7 +21,7 @@ from assistant.domain.recap import RecapDraft
 
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
-from assistant.llm.prompts import PromptLibrary, default_library
+from assistant.llm.prompts import PromptLibrary, PromptMessage, default_library
 from assistant.recap.verify import verify_llm_recap
 
 
@@ -92,19 +92,7 @@ class LLMRecapRefiner:
         answers = []
         engine = ""
         for part in parts:
-            inputs = RecapPromptInputs(
-                notes=part,
-                meeting_date=context.meeting_date.isoformat(),
-                manager=context.manager,
-                report=context.report,
-                people=context.others,
-                builtin_draft=json.dumps(
-                    _draft_for_part(draft, part, first=part is parts[0]).to_public_dict(),
-                    ensure_ascii=False,
-                    indent=1,
-                ),
-            )
-            messages = self.prompts.render_model("recap", inputs)
+            messages = recap_messages(self.prompts, draft, context, part, first=part is parts[0])
             answer = self.llm.structured(messages, LLMRecap, people=people, deadline=deadline)
             answers.append(answer.value)
             engine = answer.engine
@@ -129,6 +117,30 @@ class LLMRecapRefiner:
                 }
             )
         return refined
+
+
+def recap_messages(
+    prompts: PromptLibrary,
+    draft: RecapDraft,
+    context: RecapContext,
+    notes: str,
+    *,
+    first: bool = True,
+) -> list[PromptMessage]:
+    """The recap prompt for (a part of) the notes, before redaction."""
+    inputs = RecapPromptInputs(
+        notes=notes,
+        meeting_date=context.meeting_date.isoformat(),
+        manager=context.manager,
+        report=context.report,
+        people=context.others,
+        builtin_draft=json.dumps(
+            _draft_for_part(draft, notes, first=first).to_public_dict(),
+            ensure_ascii=False,
+            indent=1,
+        ),
+    )
+    return prompts.render_model("recap", inputs)
 
 
 def notes_budget(max_prompt_chars: int) -> int:

@@ -23,6 +23,7 @@ from assistant.domain.days import at_hour
 from assistant.domain.recap import RecapDraft
 from assistant.errors import BadInputError
 from assistant.llm.names import find_names
+from assistant.llm.prompts import PromptMessage, default_library
 from assistant.llm.refine import Refiner, refine_or_fallback
 from assistant.recap.builtin import extract_recap
 from assistant.recap.llm import RecapContext
@@ -289,6 +290,32 @@ class RecapService:
         full = [n for n in named if " " in n]
         owners = [i.owner for i in draft.action_items if i.owner.strip()]
         return list(dict.fromkeys([*first, *team, *full, *singles, *owners]))
+
+    def preview_request(
+        self, manager_id: int, report_id: int | str, notes: str, meeting_date: dt.date
+    ) -> list[PromptMessage]:
+        """The recap request's messages exactly as they would be sent to the model with the
+        current redaction setting (for the Settings page; nothing is sent)."""
+        from assistant.llm.outbound import as_sent, redactor_for
+        from assistant.recap.llm import recap_messages
+
+        with self.services.repos(manager_id) as repos:
+            report = repos.reports.resolve(report_id)
+            manager, report_name = report.manager.name, report.name
+            team = [r.name for r in repos.reports.all()]
+        people = [manager, *team]
+        builtin = extract_recap(
+            notes, meeting_date=meeting_date, manager=manager, report=report_name,
+            known_people=people,
+        )  # fmt: skip
+        context = RecapContext(notes, meeting_date, manager, report_name, people)
+        messages = recap_messages(default_library(), builtin, context, notes)
+        redact = self.services.settings.redact
+        known = self.services.people_names() if redact else []
+        redactor = redactor_for(
+            messages, people=[manager, report_name], known_people=known, redact=redact
+        )
+        return as_sent(messages, redactor)
 
     def draft_for(
         self,

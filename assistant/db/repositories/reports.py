@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from assistant.db.models import FeedbackStyle, MeetingFormat, Report
 from assistant.db.repositories.base import ScopedRepository
@@ -111,6 +111,15 @@ class ReportRepository(ScopedRepository):
         self.session.add(report)
         self.session.flush()
         return report
+
+    def remove(self, report_id: int) -> None:
+        """Delete a report and everything about them: meetings (with their agenda items and
+        topics), action items, feedback and goals go by ON DELETE CASCADE."""
+        report = self.get(report_id)
+        self.session.execute(
+            delete(Report).where(Report.id == report.id, Report.manager_id == self.manager_id)
+        )
+        self.session.expunge(report)
 
     def update(self, report_id: int, **changes: Any) -> Report:
         unknown = set(changes) - EDITABLE_FIELDS
