@@ -22,6 +22,7 @@ from assistant.llm.sensitive import find_sensitive
 from assistant.paths import PROMPTS_DIR
 
 # A word: letters (any script), with inner apostrophes or hyphens (D'Souza, Mary-Kate).
+MAX_NAME_WORDS = 4  # Nguyễn Thị Minh Hương
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^(?:\s*(?:[-*•·>]+|#?\d+[.):]?|\(?[a-z]\)|\[[ xX]?\]))*\s*")
@@ -107,7 +108,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _without_addresses(text: str) -> str:
-    spans = [s for s in find_sensitive(text) if s.kind in ("email", "link")]
+    spans = find_sensitive(text, ("email", "link"))
     for span in reversed(spans):
         text = text[: span.start] + " " + text[span.end :]
     return text
@@ -157,6 +158,8 @@ def find_names(text: str, *, ignore: Iterable[str] = ()) -> list[str]:
             if not (possessive or _CUE_AFTER.match(after) or followed_by_name):
                 close_run()
                 continue
+        if len(run) == MAX_NAME_WORDS:  # "Dana Dana Dana…" is not one endless name
+            close_run()
         run.append(word)
         found.setdefault(word)
     close_run()

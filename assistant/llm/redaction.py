@@ -123,6 +123,7 @@ class Redactor:
         self._contacts = contacts
         self._contact_labels: dict[str, str] = {}  # original text -> "[email A]"
         self._contact_values: dict[str, str] = {}  # "[email A]" -> original text
+        self._contact_counts: dict[str, int] = {}  # kind -> placeholders handed out
         names = list(dict.fromkeys(" ".join(n.split()) for n in people if n and n.strip()))
         owners: dict[str, set[int]] = {}
         forms: dict[str, _Form] = {}
@@ -183,7 +184,8 @@ class Redactor:
         for span in spans:
             label = self._contact_labels.get(span.text)
             if label is None:
-                count = sum(1 for v in self._contact_values if v.startswith(f"[{span.kind} "))
+                count = self._contact_counts.get(span.kind, 0)
+                self._contact_counts[span.kind] = count + 1
                 label = f"[{span.kind} {_letters(count)}]"
                 self._contact_labels[span.text] = label
                 self._contact_values[label] = span.text

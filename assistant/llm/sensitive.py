@@ -8,6 +8,7 @@ needs those to resolve due dates and read the notes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -49,22 +50,32 @@ def _phone_ok(text: str) -> bool:
     return text.lstrip().startswith(("+", "(")) or digits >= 9 or "-" in text or "." in text
 
 
-def find_sensitive(text: str) -> list[Span]:
-    """E-mails, links, ID-like numbers and phone numbers in `text`, left to right."""
+ALL_KINDS: tuple[Kind, ...] = ("email", "link", "id", "phone")
+_PATTERNS: dict[Kind, re.Pattern[str]] = {
+    "email": _EMAIL,
+    "link": _LINK,
+    "id": _ID,
+    "phone": _PHONE,
+}
+
+
+def find_sensitive(text: str, kinds: tuple[Kind, ...] = ALL_KINDS) -> list[Span]:
+    """E-mails, links, ID-like numbers and phone numbers in `text`, left to right.
+
+    Earlier kinds win where matches overlap (an e-mail's digits are not a phone number).
+    """
     spans: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # sorted, non-overlapping: bisect keeps this linear-ish
+    taken_ends: list[int] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        at = bisect.bisect_right(taken_starts, start)
+        if at and taken_ends[at - 1] > start:
+            return False
+        return at == len(taken_starts) or taken_starts[at] >= end
 
-    patterns: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-        ("email", _EMAIL),
-        ("link", _LINK),
-        ("id", _ID),
-        ("phone", _PHONE),
-    )
-    for kind, pattern in patterns:
-        for match in pattern.finditer(text):
+    for kind in kinds:
+        for match in _PATTERNS[kind].finditer(text):
             value = match.group(0)
             end = match.end()
             while value and value[-1] in _TRAILING:  # "see www.x.org." keeps its full stop
@@ -72,6 +83,8 @@ def find_sensitive(text: str) -> list[Span]:
             if kind == "phone" and not _phone_ok(value):
                 continue
             if value and free(match.start(), end):
+                at = bisect.bisect_right(taken_starts, match.start())
+                taken_starts.insert(at, match.start())
+                taken_ends.insert(at, end)
                 spans.append(Span(match.start(), end, kind, value))
-                taken.append((match.start(), end))
     return sorted(spans, key=lambda s: s.start)

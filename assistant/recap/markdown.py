@@ -15,9 +15,11 @@ import re
 from assistant.domain.recap import RecapDraft
 
 UNASSIGNED_LABEL = "unassigned"
+# Bounded whitespace (\s{0,3}) everywhere: a pattern starting with \s* would rescan a long
+# run of spaces from every position (quadratic on a 200 KB paste).
 _ENGINE_LABEL = re.compile(
-    r"\s*[\[(]?\s*(?:(?:drafted|refined|written)\s+by\s+(?:the\s+)?)?"
-    r"(?:\bllm:[^\s\])]+|\bbuilt-in\s+engine\b)\s*[\])]?",
+    r"[\[(]?\s{0,3}(?:(?:drafted|refined|written)\s{1,3}by\s{1,3}(?:the\s{1,3})?)?"
+    r"(?:\bllm:[^\s\])]+|\bbuilt-in\s{1,3}engine\b)\s{0,3}[\])]?",
     re.IGNORECASE,
 )
 # Internal references get a plain-words stand-in, so the sentence still reads.
@@ -27,7 +29,7 @@ _INTERNAL_REFS = (
 )
 # Asides for the manager, at the end of an entry: "…, tell him", "- remind me Fri".
 _ASIDE = re.compile(
-    r"\s*(?:[,;:–—-]\s*\(?|\()\s*\b(?:(?:and\s+)?tell\s+(?:him|her|them)\b|note\s+to\s+self\b|"
+    r"(?:[,;:–—-]\s{0,3}\(?|\()\s{0,3}\b(?:(?:and\s+)?tell\s+(?:him|her|them)\b|note\s+to\s+self\b|"
     r"remind\s+me\b|(?:do\s+not|don't)\s+share\b|for\s+me\s+only\b|private\b|"
     r"(?:just\s+)?between\s+us\b)[^.\n]*\)?\s*$",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.domain.recap import (
@@ -39,6 +40,19 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=4)
+def _lines(notes: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """(start, end, words) of each non-blank line, computed once per notes text: checking
+    many items against 200 KB of notes stays linear (no regex scans blank stretches)."""
+    out: list[tuple[int, int, frozenset[str]]] = []
+    position = 0
+    for line in notes.split("\n"):
+        if line.strip():
+            out.append((position, position + len(line), frozenset(_words(line))))
+        position += len(line) + 1
+    return tuple(out)
+
+
 def find_evidence(evidence: str, notes: str, people: Sequence[str] = ()) -> str | None:
     """The verbatim stretch of `notes` supporting `evidence`, or None if the notes lack it.
 
@@ -49,16 +63,20 @@ def find_evidence(evidence: str, notes: str, people: Sequence[str] = ()) -> str 
     wanted = _words(evidence)
     if not wanted:
         return None
-    spans = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", notes)]  # non-blank lines
+    lines = _lines(notes)
+    everything = frozenset().union(*(words for _, _, words in lines)) if lines else frozenset()
+    needed_anywhere = [w for w in wanted if w in everything or w not in name_parts] or wanted
+    if sum(1 for w in needed_anywhere if w in everything) < MIN_COVERAGE * len(needed_anywhere):
+        return None  # not even the whole notes cover it: no window will
     for size in range(1, WINDOW_LINES + 1):
         best: tuple[float, int, int] | None = None
-        for first in range(len(spans) - size + 1):
-            begin, finish = spans[first][0], spans[first + size - 1][1]
-            have = set(_words(notes[begin:finish]))
+        for first in range(len(lines) - size + 1):
+            window = lines[first : first + size]
+            have = frozenset().union(*(words for _, _, words in window))
             needed = [w for w in wanted if w in have or w not in name_parts] or wanted
             coverage = sum(1 for w in needed if w in have) / len(needed)
             if coverage >= MIN_COVERAGE and (best is None or coverage > best[0]):
-                best = (coverage, begin, finish)
+                best = (coverage, window[0][0], window[-1][1])
         if best is not None:
             text = notes[best[1] : best[2]]
             bullet = _BULLET.match(text) if size == 1 else None
