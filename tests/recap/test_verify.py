@@ -4,14 +4,17 @@ through the real local OpenAI-compatible server."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from assistant.llm.client import LLMClient
 from assistant.recap.llm import LLMRecapRefiner
 from assistant.recap.service import draft_recap
 from assistant.recap.support import NotesEvidence
+from tests.support.cli import Coach
 from tests.support.fake_openai import FakeOpenAIServer, Respond
 from tests.support.llm_answers import recap_answer
 
@@ -141,3 +144,36 @@ def test_an_owner_the_evidence_does_not_support_is_not_shown_as_fact(
     assert by_task["Book the offsite venue"].flags == []
     retro = by_task["Move the retro to Thursdays"]
     assert retro.owner == "" and "owner_unclear" in retro.flags
+
+
+@pytest.mark.slow
+def test_coach_recap_save_never_stores_unchecked_text_as_approved(
+    coach: Coach, fake_openai: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    assert coach("init", "--seed-demo-if-empty").code == 0
+    fake_openai.default = Respond.json(
+        recap_answer(summary="Amara gets a 20% raise.", praise=["The CEO called her a genius"])
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text("- Amara to send the rollout plan to Hana by Friday\n", encoding="utf-8")
+    result = coach(
+        "recap", "--file", str(notes), "--date", dt.date.today().isoformat(),
+        "--report", "Amara Okonkwo", "--save", "--json",
+        COACH_LLM__PROVIDER="openai_compatible", COACH_LLM__BASE_URL=fake_openai.base_url,
+        COACH_LLM__API_KEY="test-key", COACH_CHROMA_HOST="127.0.0.1", COACH_CHROMA_PORT="9",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert {u["text"] for u in result.json()["unchecked"]} == {
+        "Amara gets a 20% raise.",
+        "The CEO called her a genius",
+    }
+    engine = create_engine(f"sqlite:///{tmp_path / 'coach.db'}")
+    with engine.connect() as conn:
+        recap, approved = conn.execute(
+            text("SELECT recap, recap_approved_at FROM meetings WHERE raw_notes LIKE :n"),
+            {"n": "%rollout plan to Hana%"},
+        ).one()
+    engine.dispose()
+    assert "20% raise" not in recap and "genius" not in recap
+    assert approved is None  # saved without review: not marked approved
+    assert '"reviewed": false' in recap
