@@ -196,7 +196,7 @@ class Meeting(Base):
     )
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     scheduled_at: Mapped[dt.datetime]
-    # The UTC day of `scheduled_at`, kept in step by `_day_of` (for the one-a-day constraint).
+    # The 1:1's calendar day, kept in step by `_day_of` (for the one-a-day constraint).
     # Nullable only because SQLite cannot add a NOT NULL column without copying the table.
     meeting_day: Mapped[dt.date | None] = mapped_column(Date)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
@@ -231,7 +231,9 @@ class Meeting(Base):
 
     @validates("scheduled_at")
     def _day_of(self, _key: str, when: dt.datetime) -> dt.datetime:
-        self.meeting_day = when.astimezone(dt.UTC).date() if when.tzinfo else when.date()
+        # The day on the clock of the zone the time was given in (the manager's), which is the
+        # day the lifecycle's "already a 1:1 that day" check uses; stored times are UTC.
+        self.meeting_day = when.date()
         return when
 
 

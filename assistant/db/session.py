@@ -15,7 +15,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from assistant.errors import ConflictError
+
 logger = logging.getLogger(__name__)
+CONFLICT_MESSAGE = (
+    "That clashes with something already saved (for example a second 1:1 with the same person "
+    "that day); nothing was changed. Reload and try again."
+)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -51,6 +57,9 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
         session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise ConflictError(CONFLICT_MESSAGE) from exc
     except BaseException:
         session.rollback()
         raise
@@ -78,7 +87,7 @@ def retry_on_conflict(unit: Callable[[], T], *, attempts: int = CONFLICT_ATTEMPT
     for attempt in range(1, attempts + 1):
         try:
             return unit()
-        except IntegrityError:
+        except (IntegrityError, ConflictError):
             if attempt == attempts:
                 raise
             logger.info("a concurrent write won the race (attempt %d); running again", attempt)

@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from assistant.db import migrate
+from assistant.db.repositories import ManagerRepository
 from assistant.db.types import UTCDateTime
+from assistant.errors import ConflictError
+from assistant.services import Services
 from tests.db.test_migrations import empty_url  # noqa: F401  (fixture: both backends)
 
 NOW = dt.datetime(2026, 3, 4, 9, 0, tzinfo=dt.UTC)
@@ -154,5 +158,23 @@ def test_a_second_active_meeting_the_same_day_is_refused(empty_url: str) -> None
 
 def test_downgrade_and_upgrade_again(empty_url: str, tmp_path: Path) -> None:  # noqa: F811
     migrate.upgrade(empty_url)
-    migrate.downgrade(empty_url, "0002")
+    migrate.downgrade(empty_url, "0003_person")
     migrate.upgrade(empty_url)
+
+
+def test_the_day_is_the_calendar_day_of_the_time_as_given(services: Services) -> None:
+    """17:00 Monday and 10:00 Tuesday in Los Angeles are the same UTC day but two days for the
+    manager: both may be planned; a second one on the manager's Tuesday is refused."""
+    la = ZoneInfo("America/Los_Angeles")
+    with services.session() as session:
+        manager = ManagerRepository(session).create("Ana Alves")
+    with services.repos(manager.id) as repos:
+        rid = repos.reports.add("Zoë Ødegaard").id
+        monday = repos.meetings.schedule(rid, dt.datetime(2026, 3, 2, 17, tzinfo=la))
+        tuesday = repos.meetings.schedule(rid, dt.datetime(2026, 3, 3, 10, tzinfo=la))
+        assert (monday.meeting_day, tuesday.meeting_day) == (
+            dt.date(2026, 3, 2),
+            dt.date(2026, 3, 3),
+        )
+    with pytest.raises(ConflictError, match="second 1:1"), services.repos(manager.id) as repos:
+        repos.meetings.schedule(rid, dt.datetime(2026, 3, 3, 15, tzinfo=la))

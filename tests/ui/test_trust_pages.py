@@ -57,7 +57,7 @@ def test_settings_exports_everything_as_one_zip(demo_data_dir: Path) -> None:
 def test_team_page_removes_a_report_only_after_the_name_is_typed(demo_data_dir: Path) -> None:
     amara = _amara()
     at = run_app("app_pages/team.py")
-    at.selectbox(key="rf_choice").set_value(amara).run()
+    at.selectbox(key="remove_report_pick").set_value(amara).run()
     assert at.button(key=f"remove_report_{amara}").disabled
 
     at.text_input(key=f"remove_confirm_{amara}").input("Amara Okonkwo").run()

@@ -66,16 +66,14 @@ class MeetingRepository(ScopedRepository):
         return found[0] if found else None
 
     def on_day(self, report_id: int, day: dt.date) -> Meeting | None:
-        """The report's 1:1 on that day that is still going ahead (scheduled or held): the
-        earliest one, if several."""
-        start = start_of_day(day)
+        """The report's 1:1 on that calendar day that is still going ahead (scheduled or held);
+        there is at most one (a unique index on the day)."""
         stmt = (
             select(Meeting)
             .where(
                 Meeting.manager_id == self.manager_id,
                 Meeting.report_id == report_id,
-                Meeting.scheduled_at >= start,
-                Meeting.scheduled_at < start + dt.timedelta(days=1),
+                Meeting.meeting_day == day,
                 Meeting.status.in_([MeetingStatus.SCHEDULED, MeetingStatus.HELD]),
             )
             .order_by(Meeting.scheduled_at, Meeting.id)

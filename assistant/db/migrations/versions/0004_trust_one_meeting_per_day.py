@@ -1,7 +1,7 @@
 """one meeting per report per day: merge existing duplicates, then a partial unique index
 
-Revision ID: 0003_trust
-Revises: 0002
+Revision ID: 0004_trust
+Revises: 0003_person
 Create Date: 2026-12-05 09:00:00
 
 Before this revision two saves at once, or a second paste the same day, could leave two
@@ -24,8 +24,8 @@ from alembic import op
 
 from assistant.db.types import UTCDateTime
 
-revision: str = "0003_trust"
-down_revision: str | None = "0002"
+revision: str = "0004_trust"
+down_revision: str | None = "0003_person"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -134,6 +134,19 @@ def _merge(conn: sa.Connection, kept: sa.Row[Any], other: sa.Row[Any]) -> None:
     conn.execute(
         topic_mentions.update().where(topic_mentions.c.meeting_id == other.id).values(meeting_id=kept.id)
     )
+    # One talk ratio per 1:1 (a unique key): the kept meeting's stays, else the other's moves.
+    if sa.inspect(conn).has_table("talk_ratios"):
+        has_one = conn.scalar(
+            sa.text("SELECT count(*) FROM talk_ratios WHERE meeting_id = :kept"), {"kept": kept.id}
+        )
+        conn.execute(
+            sa.text(
+                "DELETE FROM talk_ratios WHERE meeting_id = :other"
+                if has_one
+                else "UPDATE talk_ratios SET meeting_id = :kept WHERE meeting_id = :other"
+            ),
+            {"kept": kept.id, "other": other.id},
+        )
     for table, column in POINTERS:
         conn.execute(
             sa.text(f"UPDATE {table} SET {column} = :kept WHERE {column} = :other"),
