@@ -34,6 +34,7 @@ class RecapPromptInputs(BaseModel):
     meeting_date: str
     manager: str
     report: str
+    first_person: str
     people: list[str]
     builtin_draft: str
 
@@ -70,10 +71,16 @@ class RecapContext:
     manager: str
     report: str
     people: Sequence[str] = field(default_factory=tuple)
+    author: str = "manager"  # who wrote the notes: "manager", "report" or a name
 
     @property
     def others(self) -> list[str]:
         return [p for p in self.people if p not in (self.manager, self.report)]
+
+    @property
+    def first_person(self) -> str:
+        """Whom "I" and "me" in the notes mean."""
+        return {"manager": self.manager, "report": self.report}.get(self.author, self.author)
 
 
 class LLMRecapRefiner:
@@ -105,6 +112,7 @@ class LLMRecapRefiner:
             people=context.people,
             meeting_date=context.meeting_date,
             engine=engine,
+            first_person=context.first_person,
         )
         if len(parts) > 1:
             refined = refined.model_copy(
@@ -133,6 +141,7 @@ def recap_messages(
         meeting_date=context.meeting_date.isoformat(),
         manager=context.manager,
         report=context.report,
+        first_person=context.first_person,
         people=context.others,
         builtin_draft=json.dumps(
             _draft_for_part(draft, notes, first=first).to_public_dict(),

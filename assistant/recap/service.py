@@ -66,7 +66,12 @@ def draft_recap(
         author=author,
     )
     context = RecapContext(
-        notes=notes, meeting_date=meeting_date, manager=manager, report=report, people=people
+        notes=notes,
+        meeting_date=meeting_date,
+        manager=manager,
+        report=report,
+        people=people,
+        author=author,
     )
     return refine_or_fallback(refiner, builtin, context)
 

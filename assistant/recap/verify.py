@@ -114,6 +114,7 @@ def verify_llm_recap(
     people: Sequence[str],
     meeting_date: dt.date,
     engine: str,
+    first_person: str | None = None,
 ) -> RecapDraft:
     """The model's answer as a draft the UI may show: only what the notes support.
 
@@ -126,7 +127,9 @@ def verify_llm_recap(
     unchecked: list[UncheckedLine] = []
     items: list[ActionItemDraft] = []
     for proposed in answer.action_items:
-        item = _checked_item(proposed, notes, builtin, known, manager, report, meeting_date)
+        item = _checked_item(
+            proposed, notes, builtin, known, manager, report, meeting_date, first_person or manager
+        )
         if item is None:
             unchecked.append(
                 UncheckedLine(
@@ -188,6 +191,7 @@ def _checked_item(
     manager: str,
     report: str,
     meeting_date: dt.date,
+    first_person: str,
 ) -> ActionItemDraft | None:
     evidence = find_evidence(proposed.evidence, notes, known) or find_evidence(
         proposed.task, notes, known
@@ -197,7 +201,7 @@ def _checked_item(
     flags: list[ActionFlag] = []
     twin = _twin(proposed.task, evidence, builtin)
     owner = resolve_owner(proposed.owner, known) or " ".join(proposed.owner.split())
-    if not owner_supported(owner, evidence, manager, report, twin):
+    if not owner_supported(owner, evidence, first_person, twin):
         if twin is not None and twin.owner:
             owner = twin.owner
             flags.append("owner_guessed")
@@ -267,17 +271,18 @@ def _named_as_doer(owner: str, evidence: str) -> bool:
 
 
 def owner_supported(
-    owner: str, evidence: str, manager: str, report: str, twin: ActionItemDraft | None
+    owner: str, evidence: str, first_person: str, twin: ActionItemDraft | None
 ) -> bool:
-    """Does the evidence say this person took it on? Named as the doer, "I" for the manager
-    who wrote the notes, or the built-in engine reading the same line the same way."""
+    """Does the evidence say this person took it on? Named as the doer, "I" for whoever wrote
+    the notes (the manager unless told otherwise), or the built-in engine reading the same line
+    the same way."""
     if not owner:
         return False
     if twin is not None and twin.owner.lower() == owner.lower():
         return True
     if _named_as_doer(owner, evidence):
         return True
-    return owner.lower() == manager.lower() and bool(_FIRST_PERSON.search(evidence))
+    return owner.lower() == first_person.lower() and bool(_FIRST_PERSON.search(evidence))
 
 
 def owner_role(owner: str, manager: str, report: str) -> OwnerRole:

@@ -177,3 +177,30 @@ def test_coach_recap_save_never_stores_unchecked_text_as_approved(
     assert "20% raise" not in recap and "genius" not in recap
     assert approved is None  # saved without review: not marked approved
     assert '"reviewed": false' in recap
+
+
+def test_i_in_notes_written_by_the_report_is_the_report(
+    fake_openai: FakeOpenAIServer, llm_client: LLMClient
+) -> None:
+    notes = "- I'll send the architecture deck to Priya Nair by Friday\n"
+    item = {
+        "task": "Send the architecture deck to Priya Nair",
+        "owner": REPORT,
+        "due": None,
+        "evidence": "I'll send the architecture deck to Priya Nair by Friday",
+    }
+    fake_openai.enqueue(Respond.json(recap_answer(action_items=[item])))
+
+    draft = draft_recap(
+        notes,
+        meeting_date=DAY,
+        manager=MANAGER,
+        report=REPORT,
+        refiner=LLMRecapRefiner(llm_client),
+        author="report",
+    )
+
+    (sent,) = fake_openai.chat_requests
+    assert "Notes written by: Person B" in sent.messages[-1]["content"]  # the report, redacted
+    deck = next(i for i in draft.action_items if "deck" in i.task)
+    assert deck.owner == REPORT and "owner_unclear" not in deck.flags
