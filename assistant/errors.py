@@ -15,6 +15,11 @@ class NotFoundError(BadInputError):
     """A named thing (report, meeting, action item) does not exist for this manager."""
 
 
+class ConflictError(BadInputError):
+    """A change collided with one saved meanwhile (e.g. a second 1:1 the same day); nothing was
+    changed. Shown like bad input: one line, CLI exit 2."""
+
+
 class InputTooLargeError(BadInputError):
     """Pasted text or a query is over the documented size limit; nothing was stored."""
 

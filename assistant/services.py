@@ -15,16 +15,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.config import Settings, get_settings
+from assistant.config.files import secure_data_dir
 from assistant.db import migrate
 from assistant.db.models import Manager
 from assistant.db.repositories import ManagerRepository, Repositories
 from assistant.db.session import (
+    compact_database,
     describe_database,
     make_engine,
     make_session_factory,
@@ -34,6 +39,7 @@ from assistant.errors import CoachError, NotFoundError
 
 if TYPE_CHECKING:  # heavy modules (Chroma, LangChain) load only when first used
     from assistant.agenda.service import AgendaRefiner, AgendaService
+    from assistant.data.service import DataService
     from assistant.feedback.llm import LLMFeedbackPolisher
     from assistant.feedback.service import FeedbackRefiner, FeedbackService
     from assistant.knowledge.documents import NoteDocument
@@ -79,6 +85,20 @@ def build_refiners(llm: LLMClient | None) -> JobRefiners:
     )
 
 
+def _local_paths(settings: Settings) -> list[Path]:
+    """Files of ours that may live outside the data folder (a SQLite file or Chroma folder
+    configured elsewhere), to make private as well."""
+    paths: list[Path] = []
+    url = make_url(settings.resolved_database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        paths.append(Path(str(url.database)))
+    chroma = settings.resolved_chroma_path
+    if not settings.chroma_host:
+        paths.append(chroma)
+    paths.append(chroma.parent / f"{chroma.name}-keyword.sqlite3")  # knowledge/index.py
+    return paths
+
+
 @dataclass
 class Services:
     """Long-lived collaborators for one process (CLI run or Streamlit server).
@@ -111,7 +131,8 @@ class Services:
     ) -> Services:
         # get_settings() already holds the Settings page's choices (settings.json).
         settings = settings or get_settings()
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        # Private before anything is written: 0700 folder, 0600 files (config/files.py).
+        secure_data_dir(settings.data_dir, *_local_paths(settings))
         engine = make_engine(settings.resolved_database_url)
         services = cls(
             settings=settings,
@@ -165,6 +186,12 @@ class Services:
         return FeedbackService(self)
 
     @cached_property
+    def data(self) -> DataService:
+        from assistant.data.service import DataService
+
+        return DataService(self)
+
+    @cached_property
     def team(self) -> TeamService:
         from assistant.team.service import TeamService
 
@@ -175,6 +202,32 @@ class Services:
     def managers(self) -> list[Manager]:
         with self.session() as session:
             return ManagerRepository(session).all()
+
+    def people_names(self) -> list[str]:
+        """Everyone the database names (all managers and reports): redaction hides them all,
+        not only the people of the draft at hand."""
+        try:
+            with self.session() as session:
+                return ManagerRepository(session).people_names()
+        except SQLAlchemyError:  # no database yet (e.g. `coach recap` without --save)
+            logger.info("no database to read names from; redacting the given names only")
+            return []
+
+    def has_database(self) -> bool:
+        """True when the database exists and is migrated (checked without creating a file)."""
+        url = make_url(self.settings.resolved_database_url)
+        local = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+        if local and not Path(str(url.database)).expanduser().is_file():
+            return False
+        try:
+            return inspect(self.engine).has_table("managers")
+        except SQLAlchemyError:
+            return False
+
+    def find_manager(self, name: str) -> Manager | None:
+        """The manager with this name (any case), or None."""
+        with self.session() as session:
+            return ManagerRepository(session).find_by_name(name)
 
     def resolve_manager(self, name: str | None = None) -> Manager:
         """The manager whose team we show: by name, else settings, else first real, else demo."""
@@ -206,6 +259,7 @@ class Services:
             demo_id = demo.id
             remove_demo(session)
         self.forget_notes(demo_id)
+        compact_database(self.engine)  # no copy of the demo notes left in the database file
         return True
 
     # -- the model ---------------------------------------------------------------------------------
@@ -215,7 +269,7 @@ class Services:
         from assistant.llm.client import LLMClient
 
         try:
-            return LLMClient.from_settings(self.settings), None
+            return LLMClient.from_settings(self.settings, known_people=self.people_names), None
         except CoachError as exc:  # misconfigured: drafts use the built-in engine, pages say why
             logger.warning("the configured model cannot be used: %s", exc)
             return None, str(exc)
@@ -353,11 +407,29 @@ class Services:
         warmer = self._warmer
         return warmer is not None and not warmer.ready.is_set()
 
+    def index_may_hold_notes(self) -> bool:
+        """False only when no index was ever written here (nothing to clean)."""
+        return bool(self.settings.chroma_host) or self.settings.resolved_chroma_path.exists()
+
+    def purge_notes(self, manager_id: int) -> bool:
+        """Make the index hold exactly the manager's current notes, with no copy of removed
+        ones left in its files. False when the index could not be opened to do it."""
+        index = self.index()
+        if index is None:
+            return not self.index_may_hold_notes()
+        docs = self.note_documents(manager_id)
+        with self._lock:
+            index.sync_notes(manager_id, docs)  # current notes in, removed ones out...
+            index.purge_notes(manager_id, docs)  # ...and no copy of those left in the files
+            self._synced_notes.add(manager_id)
+        return True
+
     def forget_notes(self, manager_id: int) -> None:
-        """Remove a manager's notes from the index (no-op if no index was ever written)."""
+        """Remove a manager's notes from the index, leaving no copy of their text
+        (no-op if no index was ever written)."""
         index = self._index
         if index is None:
-            if not self.settings.chroma_host and not self.settings.resolved_chroma_path.exists():
+            if not self.index_may_hold_notes():
                 return
             try:
                 from assistant.knowledge.index import KnowledgeIndex
@@ -367,7 +439,7 @@ class Services:
                 logger.warning("could not open the index to remove notes: %s", exc)
                 return
         with self._lock:
-            index.sync_notes(manager_id, [])
+            index.purge_notes(manager_id, [])
             self._synced_notes.discard(manager_id)
 
 

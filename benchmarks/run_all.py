@@ -14,6 +14,8 @@ QUICK_RUNS: list[list[str]] = [
     ["benchmarks.bench_feedback"],
     ["benchmarks.bench_agenda", "--reports", "20", "--years", "2", "--runs", "100"],
     ["benchmarks.bench_retrieval", "--quick"],
+    ["benchmarks.bench_failing_provider", "--deadline", "2"],
+    ["benchmarks.bench_trust_inputs"],
 ]
 
 

@@ -176,3 +176,17 @@ def _guard_auto_mode() -> Iterator[None]:
 def coach(tmp_path: Path) -> Coach:
     """The real `coach` CLI in a subprocess, with its own data dir."""
     return Coach(tmp_path)
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_url: str | None, postgres_template: str | None) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database (skips without a server), for tests that need a
+    second database beside `db_url`."""
+    if postgres_url is None or postgres_template is None:
+        pytest.skip("no PostgreSQL server could be started on this machine")
+    name = f"coach_extra_{os.getpid()}_{next(_counter)}"
+    _admin(postgres_url, f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
+    try:
+        yield _with_db(postgres_url, name)
+    finally:
+        _admin(postgres_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

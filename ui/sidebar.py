@@ -38,12 +38,17 @@ def render_sidebar() -> None:
 
 
 def _engine_status() -> None:
-    llm = get_services().llm()
+    svc = get_services()
+    llm = svc.llm()
     if llm is None:
         st.caption(
             ":material/lock: Drafts by the **built-in engine**; nothing leaves this machine."
         )
     else:
+        host = svc.settings.llm.destination_host or "the configured server"
+        where = " (this machine)" if svc.settings.llm.destination_is_local else ""
         st.caption(
-            f":material/auto_awesome: Drafts refined by **{engine_label(llm.engine_label)}**"
+            f":material/auto_awesome: Drafts refined by **{engine_label(llm.engine_label)}**; "
+            f"text for drafts is sent to **{host}**{where}"
+            + (", names replaced." if svc.settings.redact else ", names included.")
         )

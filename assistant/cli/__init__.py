@@ -25,6 +25,7 @@ def _register_commands() -> None:
         actions_cmd,
         agenda_cmd,
         core_cmd,
+        data_cmd,
         eval_cmd,
         feedback_cmd,
         knowledge_cmd,
@@ -42,6 +43,8 @@ def _register_commands() -> None:
     eval_cmd.register(app)
     person_cmd.register(app)
     talk_cmd.register(app)
+
+    data_cmd.register(app)
 
 
 _register_commands()

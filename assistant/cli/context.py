@@ -24,6 +24,9 @@ def parse_date(value: str | None, *, option: str = "--date") -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError as exc:
         raise BadInputError(f"{option} must be a date like 2026-03-04, not '{value}'") from exc
+    if not 1970 <= day.year <= 2100:
+        raise BadInputError(f"{option} must be between 1970 and 2100, not {day.isoformat()}")
+    return day

@@ -113,6 +113,11 @@ def ui(
         "minimal",
     ]
     typer.echo(f"1:1 Coach is starting on http://127.0.0.1:{port} (Ctrl+C to stop)")
+    if os.name == "posix":
+        # The server replaces this process: stopping `coach ui` (Ctrl+C, SIGTERM from a
+        # service manager, closing the terminal) stops the server, and nothing is orphaned.
+        sys.stdout.flush()
+        os.execv(sys.executable, cmd)
     raise typer.Exit(subprocess.call(cmd, env=os.environ.copy()))
 
 

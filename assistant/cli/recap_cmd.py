@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -11,10 +12,12 @@ import typer
 from assistant.cli.context import parse_date, print_json, services
 from assistant.errors import BadInputError
 from assistant.recap.markdown import recap_markdown
-from assistant.recap.notes import prepare_notes
+from assistant.recap.notes import check_meeting_date, prepare_notes
 
 if TYPE_CHECKING:
+    from assistant.db.models import Manager
     from assistant.domain.recap import RecapDraft
+    from assistant.services import Services
 
 
 def recap(
@@ -40,13 +43,18 @@ def recap(
         ),
     ] = "manager",
 ) -> None:
-    """Recap raw 1:1 notes: summary, decisions, action items (owner, due date) and more."""
+    """Recap raw 1:1 notes: summary, decisions, action items (owner, due date) and more.
+
+    Names: with --save, the manager (given or the default one) and the report must exist.
+    Without --save, a --manager the database does not know means "use the names as given"
+    (for tools that recap anyone's notes); with a known or default manager, --report must be
+    someone in that team.
+    """
     if not author.strip():
         raise BadInputError("--author needs manager, report or a name")
-    meeting_date = parse_date(date)
-    assert meeting_date is not None
+    meeting_date = check_meeting_date(parse_date(date) or dt.date.min)
     raw = _read(file)
-    # Without --save nothing touches the database: the notes are only read and drafted.
+    # Without --save nothing is written: the database is only read, never created or migrated.
     svc = services(migrate_db=save)
     if save:
         if not report:
@@ -54,23 +62,50 @@ def recap(
         who = svc.resolve_manager(manager)
         stored = svc.recap.store_notes(who.id, report, raw, meeting_date)  # committed first
         _warn(stored.warnings)
-        draft = svc.recap.draft(who.id, report, stored.text, meeting_date, author=author)
-        count = svc.recap.save(who.id, stored.meeting_id, draft)
-        typer.echo(f"Saved: notes, recap and {count} action items.", err=True)
-    else:
-        if not manager or not report:
-            raise BadInputError("--manager and --report are needed (full names)")
-        prepared = prepare_notes(raw, max_bytes=svc.settings.max_note_bytes)
-        _warn(prepared.warnings)
-        draft = svc.recap.draft_for(
-            prepared.text, meeting_date=meeting_date, manager=manager, report=report, author=author
+        draft = svc.recap.draft(
+            who.id, report, stored.text, meeting_date, author=author, meeting_id=stored.meeting_id
         )
+        # Only checked content is stored, and the recap stays unapproved until reviewed.
+        saved = svc.recap.save(who.id, stored.meeting_id, draft, reviewed=False)
+        typer.echo(f"Saved: notes and the recap ({saved.message})", err=True)
+        report_name = svc.team.report(who.id, report).name
+    else:
+        known = _known_manager(svc, manager)
+        prepared = prepare_notes(raw, max_bytes=svc.settings.max_note_bytes)
+        if known is not None:
+            if not report:
+                raise BadInputError("--report is needed: the name of someone in your team")
+            person = svc.team.report(known.id, report)  # unknown report: exit 2
+            _warn(prepared.warnings)
+            draft = svc.recap.draft(known.id, person.id, prepared.text, meeting_date, author=author)
+            report_name = person.name
+        else:
+            if not manager or not report:
+                raise BadInputError("--manager and --report are needed (full names)")
+            _warn(prepared.warnings)
+            draft = svc.recap.draft_for(
+                prepared.text,
+                meeting_date=meeting_date,
+                manager=manager,
+                report=report,
+                author=author,
+            )
+            report_name = report
     if as_json:
         print_json(draft.to_public_dict())
     elif markdown:
-        typer.echo(recap_markdown(draft, report=report or "", meeting_date=meeting_date), nl=False)
+        typer.echo(recap_markdown(draft, report=report_name, meeting_date=meeting_date), nl=False)
     else:
         _print_readable(draft)
+
+
+def _known_manager(svc: Services, name: str | None) -> Manager | None:
+    """The manager the draft is for, if the database knows them (see `recap`'s docstring)."""
+    if not svc.has_database():
+        return None
+    if name:
+        return svc.find_manager(name)
+    return svc.resolve_manager()
 
 
 def _warn(warnings: list[str]) -> None:
@@ -109,8 +144,12 @@ def _print_readable(draft: RecapDraft) -> None:
     for item in draft.action_items:
         due = item.due.isoformat() if item.due else "no date"
         flags = f"  [check: {', '.join(item.flags)}]" if item.flags else ""
-        typer.echo(f"  - {item.task} | {item.owner} | {due}{flags}")
+        typer.echo(f"  - {item.task} | {item.owner or 'unassigned'} | {due}{flags}")
         typer.echo(f'      from: "{item.evidence}"')
+    if draft.unchecked:
+        typer.echo("\nNot in your notes (left out, never saved):")
+        for line in draft.unchecked:
+            typer.echo(f"  - [{line.section}] {line.text} ({line.reason})")
 
 
 def register(app: typer.Typer) -> None:

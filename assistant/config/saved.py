@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
+from assistant.config.files import secure_data_dir
 from assistant.config.settings import LLMProvider, LLMSettings
 from assistant.errors import BadInputError, StorageError
 from assistant.paths import default_data_dir
@@ -147,7 +148,7 @@ def _write(path: Path, prefs: UserSettings) -> None:
         data["api_key"] = prefs.api_key.get_secret_value()
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        secure_data_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
         try:
             os.fchmod(fd, FILE_MODE)
@@ -165,7 +166,7 @@ def _write(path: Path, prefs: UserSettings) -> None:
 class SavedChoicesSource(PydanticBaseSettingsSource):
     """`settings.json` of the data folder as a settings source (see `Settings`).
 
-    The data folder itself comes from the sources below this one (code, environment, `.env`).
+    The data folder itself comes from the sources below this one (code, environment).
     A stored choice that no longer validates is ignored with a log line, so a bad file can never
     stop the app from starting; the environment's settings are used instead.
     """

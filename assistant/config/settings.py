@@ -1,7 +1,10 @@
 """One settings tree for the whole app.
 
 Sources, highest priority first: values passed in code (tests), the choices saved on the
-Settings page (`settings.json` in the data folder), `COACH_*` environment variables, `.env`.
+Settings page (`settings.json` in the data folder), `COACH_*` environment variables. There is
+no `.env` file: one in whatever folder a command happens to run in could silently send the
+notes to another server or switch redaction off, so settings that redirect notes come only
+from the environment the manager set up or from the data folder.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
@@ -52,12 +56,44 @@ class LLMSettings(BaseModel):
     )
     api_key: SecretStr | None = Field(default=None, description="API key; never logged or shown.")
     timeout_seconds: float = Field(default=30.0, gt=0, description="Per-request timeout.")
-    max_retries: int = Field(default=2, ge=0, le=5, description="Retries before falling back.")
+    deadline_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        description="Longest wait for one draft, retries included; then the built-in draft.",
+    )
+    max_retries: int = Field(
+        default=2,
+        ge=0,
+        le=5,
+        description="Retries before falling back (never after a timeout, never past the deadline).",
+    )
+    max_prompt_chars: int = Field(
+        default=24_000,
+        ge=2_000,
+        description="Longest notes text sent in one request; longer notes are sent in parts.",
+    )
     temperature: float = Field(default=0.2, ge=0, le=2, description="Sampling temperature.")
 
     @property
     def enabled(self) -> bool:
         return self.provider is not LLMProvider.NONE
+
+    @property
+    def destination_host(self) -> str | None:
+        """Where drafts' text is sent ("api.openai.com", "127.0.0.1"); None without a model."""
+        if not self.enabled:
+            return None
+        url = self.base_url or "https://api.openai.com/v1"
+        try:
+            return urlsplit(url).hostname or url
+        except ValueError:
+            return url
+
+    @property
+    def destination_is_local(self) -> bool:
+        host = self.destination_host or ""
+        return host in ("localhost", "::1") or host.startswith("127.")
 
 
 class Settings(BaseSettings):
@@ -66,8 +102,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="COACH_",
         env_nested_delimiter="__",
-        env_file=".env",
-        env_file_encoding="utf-8",
+        env_file=None,
         extra="ignore",
     )
 
@@ -111,6 +146,11 @@ class Settings(BaseSettings):
         description="IANA time zone in which 1:1 times are shown and entered (e.g. "
         "Europe/Paris). Unset: this machine's zone. Times are stored in UTC.",
     )
+    tracing: bool = Field(
+        default=False,
+        description="Allow LangSmith/LangChain tracing (copies prompts to LangSmith). Off: the "
+        "LANGCHAIN_TRACING_V2 / LANGSMITH_TRACING variables are forced off in this process.",
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -123,8 +163,9 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         from assistant.config.saved import SavedChoicesSource
 
-        saved = SavedChoicesSource(settings_cls, init_settings, env_settings, dotenv_settings)
-        return init_settings, saved, env_settings, dotenv_settings, file_secret_settings
+        # No dotenv source at all (see the module docstring), even if `_env_file` is passed.
+        saved = SavedChoicesSource(settings_cls, init_settings, env_settings)
+        return init_settings, saved, env_settings
 
     @field_validator("time_zone")
     @classmethod

@@ -35,3 +35,18 @@ def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def current_revision(url: str) -> str:
+    """The schema revision the database is at ("+"-joined if several heads)."""
+    from alembic.migration import MigrationContext
+
+    from assistant.db.session import make_engine
+
+    engine = make_engine(url, null_pool=True)
+    try:
+        with engine.connect() as conn:
+            heads = MigrationContext.configure(conn).get_current_heads()
+    finally:
+        engine.dispose()
+    return "+".join(sorted(heads))

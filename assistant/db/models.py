@@ -18,8 +18,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from assistant.db.types import UTCDateTime
 
@@ -170,9 +171,24 @@ class Report(Base):
     )
 
 
+# A report has at most one 1:1 a day that is going ahead (scheduled or held): notes pasted
+# twice that day, or saved from two windows at once, land on the same meeting.
+ACTIVE_MEETING = "status IN ('scheduled', 'held')"
+
+
 class Meeting(Base):
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_report_when", "report_id", "scheduled_at"),)
+    __table_args__ = (
+        Index("ix_meetings_report_when", "report_id", "scheduled_at"),
+        Index(
+            "uq_meetings_report_day_active",
+            "report_id",
+            "meeting_day",
+            unique=True,
+            sqlite_where=text(ACTIVE_MEETING),
+            postgresql_where=text(ACTIVE_MEETING),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     manager_id: Mapped[int] = mapped_column(
@@ -180,6 +196,9 @@ class Meeting(Base):
     )
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
     scheduled_at: Mapped[dt.datetime]
+    # The 1:1's calendar day, kept in step by `_day_of` (for the one-a-day constraint).
+    # Nullable only because SQLite cannot add a NOT NULL column without copying the table.
+    meeting_day: Mapped[dt.date | None] = mapped_column(Date)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
     status: Mapped[MeetingStatus] = mapped_column(
         _enum(MeetingStatus, "meeting_status"), default=MeetingStatus.SCHEDULED
@@ -209,6 +228,13 @@ class Meeting(Base):
     topic_mentions: Mapped[list[TopicMention]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @validates("scheduled_at")
+    def _day_of(self, _key: str, when: dt.datetime) -> dt.datetime:
+        # The day on the clock of the zone the time was given in (the manager's), which is the
+        # day the lifecycle's "already a 1:1 that day" check uses; stored times are UTC.
+        self.meeting_day = when.date()
+        return when
 
 
 class AgendaItem(Base):

@@ -7,8 +7,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ActionFlag = Literal["owner_unclear", "owner_guessed", "due_unclear", "due_vague", "shared"]
+ActionFlag = Literal[
+    "owner_unclear",
+    "owner_guessed",
+    "due_unclear",
+    "due_vague",
+    "shared",
+    "model_dropped",  # the built-in engine found it, the model left it out: the manager decides
+    "saved_earlier",  # saved with this 1:1 before; not found again in the notes drafted now
+]
 OwnerRole = Literal["manager", "report", "other"]
+Section = Literal[
+    "summary", "decisions", "action_items", "praise", "concerns", "personal", "follow_ups"
+]
+UNASSIGNED = ""  # owner of an item nobody took on (shown as "Unassigned")
 
 
 class ActionItemDraft(BaseModel):
@@ -24,6 +36,9 @@ class ActionItemDraft(BaseModel):
     evidence: str = Field(description="Verbatim line(s) of the notes the item came from.")
     confidence: float = Field(ge=0.0, le=1.0)
     flags: list[ActionFlag] = Field(default_factory=list)
+    saved_id: int | None = Field(
+        default=None, description="The stored action item this is, when saved before."
+    )
 
     def to_public_dict(self) -> dict[str, Any]:
         """The stable JSON shape used by `coach recap --json`."""
@@ -35,6 +50,19 @@ class ActionItemDraft(BaseModel):
             "confidence": round(self.confidence, 2),
             "flags": list(self.flags),
         }
+
+
+class UncheckedLine(BaseModel):
+    """Text the model wrote that the notes do not support: shown flagged, never saved."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    section: Section
+    text: str
+    reason: str
+
+    def to_public_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "text": self.text, "reason": self.reason}
 
 
 class RecapDraft(BaseModel):
@@ -51,9 +79,17 @@ class RecapDraft(BaseModel):
     follow_ups: list[str] = Field(default_factory=list)
     engine: str
     notices: list[str] = Field(default_factory=list)
+    unchecked: list[UncheckedLine] = Field(
+        default_factory=list, description="Model text the notes do not support (never saved)."
+    )
+    saved_item_ids: list[int] = Field(
+        default_factory=list,
+        description="Ids of this 1:1's items already saved when the draft was made: saving "
+        "may remove only these (items saved meanwhile from elsewhere stay).",
+    )
 
     def to_public_dict(self) -> dict[str, Any]:
-        """The stable JSON interface other tools rely on (see DESIGN.md)."""
+        """The stable JSON interface other tools rely on (see DESIGN.md), plus `unchecked`."""
         return {
             "summary": self.summary,
             "decisions": list(self.decisions),
@@ -64,4 +100,5 @@ class RecapDraft(BaseModel):
             "follow_ups": list(self.follow_ups),
             "engine": self.engine,
             "notices": list(self.notices),
+            "unchecked": [line.to_public_dict() for line in self.unchecked],
         }

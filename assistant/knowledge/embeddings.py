@@ -61,8 +61,13 @@ class _Runtime:
     """The loaded tokenizer + ONNX session, shared by all instances with the same files."""
 
     def __init__(self, model_path: Path, tokenizer_path: Path, threads: int) -> None:
+        from assistant.config.privacy import quiet_third_parties
+
+        quiet_third_parties()  # ORT_DISABLE_TELEMETRY must be set before onnxruntime loads
         import onnxruntime as ort
         from tokenizers import Tokenizer
+
+        ort.disable_telemetry_events()  # and the in-process switch, in case it was loaded earlier
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)

@@ -14,6 +14,9 @@ separately, so either one can be lost and rebuilt without touching the other.
 from __future__ import annotations
 
 import logging
+import re
+import shutil
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,6 +71,29 @@ class SyncStats:
         return self
 
 
+CHROMA_DB = "chroma.sqlite3"
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def compact_chroma_folder(folder: Path) -> None:
+    """VACUUM Chroma's SQLite file and delete vector-segment folders no segment uses any more
+    (Chroma leaves them behind when a collection is dropped)."""
+    db = folder / CHROMA_DB
+    try:
+        conn = sqlite3.connect(db, timeout=10, isolation_level=None)
+        try:
+            live = {row[0] for row in conn.execute("SELECT id FROM segments")}
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        raise StorageError(f"Could not compact the Chroma index at {folder}: {e}") from e
+    for child in folder.iterdir():
+        if child.is_dir() and _UUID.match(child.name) and child.name not in live:
+            shutil.rmtree(child, ignore_errors=True)
+
+
 def keyword_path_for(settings: Settings) -> Path:
     """The FTS5 sidecar lives next to the Chroma folder (also in server mode: it is local)."""
     chroma = settings.resolved_chroma_path
@@ -84,8 +110,10 @@ class KnowledgeIndex:
         embedding_function: EmbeddingFunction[Documents],
         *,
         model_key: str = "minilm",
+        chroma_folder: Path | None = None,
     ) -> None:
         self.client = client
+        self.chroma_folder = chroma_folder  # embedded mode: where Chroma keeps its files
         self.keyword = keyword
         self.embedding_function = embedding_function
         self.model_key = model_key
@@ -100,6 +128,7 @@ class KnowledgeIndex:
             KeywordIndex(keyword_path_for(settings)),
             make_embedding_function(settings),
             model_key=embedding_model_key(settings),
+            chroma_folder=None if settings.chroma_host else settings.resolved_chroma_path,
         )
 
     # -- collections -------------------------------------------------------------------------
@@ -195,6 +224,57 @@ class KnowledgeIndex:
         if col is not None:
             self._chroma_call(lambda: col.delete(where={"doc_key": key}))
         self.keyword.delete_documents([key])
+
+    def purge_notes(self, manager_id: int, keep: Iterable[NoteDocument]) -> None:
+        """Remove every note of this manager not in `keep`, leaving no copy of their text.
+
+        Deleting chunks is not enough: Chroma keeps each write's full text in its queue
+        (`embeddings_queue`) until a segment flush that small collections never reach. So the
+        manager's collection is dropped (which clears its queue), recreated with the kept
+        chunks (their vectors reused, nothing re-embedded), and both stores compacted.
+        """
+        keep_keys = {note_doc_key(manager_id, d.meeting_id) for d in keep}
+        name = self.notes_collection_name(manager_id)
+        old = self.notes(manager_id, create=False)
+        kept: dict[str, Any] = {"ids": []}
+        if old is not None:
+            found = self._chroma_call(
+                lambda: old.get(include=["embeddings", "documents", "metadatas"])
+            )
+            rows = [
+                (i, e, d, m)
+                for i, e, d, m in zip(
+                    found["ids"],
+                    found["embeddings"] if found["embeddings"] is not None else [],
+                    found["documents"] or [],
+                    found["metadatas"] or [],
+                    strict=True,
+                )
+                if str(m["doc_key"]) in keep_keys
+            ]
+            kept = {
+                "ids": [r[0] for r in rows],
+                "embeddings": [r[1] for r in rows],
+                "documents": [r[2] for r in rows],
+                "metadatas": [r[3] for r in rows],
+            }
+            self._chroma_call(lambda: self.client.delete_collection(name))
+            self._collections.pop(name, None)
+        if kept["ids"]:
+            col = cast(Collection, self.notes(manager_id))
+            for start in range(0, len(kept["ids"]), EMBED_BATCH):
+                part = {k: v[start : start + EMBED_BATCH] for k, v in kept.items()}
+                self._chroma_call(lambda part=part: col.add(**part))
+        gone = [k for k in self.keyword.doc_hashes("note", manager_id) if k not in keep_keys]
+        self.keyword.delete_documents(gone)
+        self.compact()
+
+    def compact(self) -> None:
+        """Rewrite both stores so deleted text is gone from their files (embedded mode only):
+        the keyword index, Chroma's SQLite file, and segment folders of dropped collections."""
+        self.keyword.compact()
+        if self.chroma_folder is not None and (self.chroma_folder / CHROMA_DB).is_file():
+            compact_chroma_folder(self.chroma_folder)
 
     def rebuild(
         self, guidance_dir: Path = KNOWLEDGE_DIR, notes: Iterable[NoteDocument] = ()

@@ -243,6 +243,18 @@ class KeywordIndex:
         with self._transaction() as conn:
             conn.execute("DELETE FROM chunks")
 
+    def compact(self) -> None:
+        """Rewrite the file so deleted chunks leave no trace: merge the FTS index (deleted terms
+        linger in its segments until then), VACUUM, and empty the WAL."""
+        with self._lock:
+            try:
+                self._conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')")
+                if self.path != ":memory:":
+                    self._conn.execute("VACUUM")
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as e:
+                raise StorageError(f"Could not compact the keyword index {self.path}: {e}") from e
+
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM chunks").fetchone()[0])

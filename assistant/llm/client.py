@@ -1,26 +1,33 @@
 """`LLMClient`: the one object job services receive to talk to a model.
 
-It bundles the chat model with the retry policy and redaction settings, so a job only says
-what it wants (messages, schema, the people named in them):
+It bundles the chat model with the retry policy, the deadline and redaction, so a job only
+says what it wants (messages, schema, the people it knows are named in them):
 
     result = client.structured(messages, RecapAnswer, people=[manager, report])
+
+With redaction on, what is replaced before sending is wider than `people`: every name the
+database knows (`known_people`, all managers and reports), names found in the user's text
+(`names.find_names`), e-mails, links, phone and ID numbers (`sensitive`). `preview` returns the
+exact messages a call would send, for the Settings page.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
 from assistant.config import Settings
+from assistant.llm.deadline import Deadline
 from assistant.llm.failures import DEFAULT_BACKOFF, Backoff
 from assistant.llm.messages import Messages
+from assistant.llm.outbound import as_sent, redact_messages, redactor_for
 from assistant.llm.prompts import PromptMessage
 from assistant.llm.providers import build_chat_model
+from assistant.llm.reasoning import strip_reasoning_stream
 from assistant.llm.redaction import Redactor
 from assistant.llm.streaming import stream_text
 from assistant.llm.structured import (
@@ -32,6 +39,7 @@ from assistant.llm.structured import (
 )
 
 T = TypeVar("T", bound=BaseModel)
+PeopleSource = Callable[[], Iterable[str]]
 
 
 class LLMClient:
@@ -44,6 +52,9 @@ class LLMClient:
         method: StructuredMethod = "json_schema",
         backoff: Backoff = DEFAULT_BACKOFF,
         sleep: Sleep = time.sleep,
+        deadline_seconds: float = 30.0,
+        known_people: PeopleSource | None = None,
+        max_prompt_chars: int = 24_000,
     ) -> None:
         self.chat_model = chat_model
         self.max_retries = max_retries
@@ -51,10 +62,18 @@ class LLMClient:
         self.method: StructuredMethod = method
         self.backoff = backoff
         self.sleep = sleep
+        self.deadline_seconds = deadline_seconds
+        self.known_people = known_people
+        self.max_prompt_chars = max_prompt_chars  # jobs split longer inputs (recap notes)
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, *, backoff: Backoff = DEFAULT_BACKOFF, sleep: Sleep = time.sleep
+        cls,
+        settings: Settings,
+        *,
+        backoff: Backoff = DEFAULT_BACKOFF,
+        sleep: Sleep = time.sleep,
+        known_people: PeopleSource | None = None,
     ) -> LLMClient | None:
         """None when the provider is `none` (the built-in engine is used)."""
         chat_model = build_chat_model(settings)
@@ -66,6 +85,9 @@ class LLMClient:
             redact=settings.redact,
             backoff=backoff,
             sleep=sleep,
+            deadline_seconds=settings.llm.deadline_seconds,
+            known_people=known_people,
+            max_prompt_chars=settings.llm.max_prompt_chars,
         )
 
     @property
@@ -76,8 +98,18 @@ class LLMClient:
     def engine_label(self) -> str:
         return f"llm:{self.model}"
 
-    def redactor(self, people: Iterable[str]) -> Redactor:
-        return Redactor(people if self.redact else ())
+    def deadline(self) -> Deadline:
+        """A fresh deadline for one draft (share it between the calls of that draft)."""
+        return Deadline(self.deadline_seconds)
+
+    def redactor(self, people: Iterable[str], messages: Messages = ()) -> Redactor:
+        """Placeholders for one call (see `redactor_for`)."""
+        known = self.known_people() if self.known_people and self.redact else ()
+        return redactor_for(messages, people=people, known_people=known, redact=self.redact)
+
+    def preview(self, messages: Messages, *, people: Iterable[str] = ()) -> list[PromptMessage]:
+        """The messages exactly as a call with these arguments would send them."""
+        return as_sent(messages, self.redactor(people, messages))
 
     def structured(
         self,
@@ -86,9 +118,10 @@ class LLMClient:
         *,
         people: Iterable[str] = (),
         method: StructuredMethod | None = None,
+        deadline: Deadline | None = None,
     ) -> StructuredResult[T]:
         """Validated answer with names redacted on the way out and restored on the way back."""
-        redactor = self.redactor(people)
+        redactor = self.redactor(people, messages)
         result = call_structured(
             self.chat_model,
             redact_messages(messages, redactor),
@@ -97,44 +130,22 @@ class LLMClient:
             method=method or self.method,
             backoff=self.backoff,
             sleep=self.sleep,
+            deadline=deadline or self.deadline(),
         )
         return result.map(redactor.restore_model)
 
     def stream(self, messages: Messages, *, people: Iterable[str] = ()) -> Iterator[str]:
         """Text chunks for `st.write_stream`; raises LLMError (possibly mid-stream)."""
-        redactor = self.redactor(people)
+        redactor = self.redactor(people, messages)
         chunks = stream_text(
             self.chat_model,
             redact_messages(messages, redactor),
             max_retries=self.max_retries,
             backoff=self.backoff,
             sleep=self.sleep,
+            deadline=self.deadline(),
         )
-        return redactor.restore_stream(chunks)
+        return redactor.restore_stream(strip_reasoning_stream(chunks))
 
 
-def redact_messages(messages: Messages, redactor: Redactor) -> list[PromptMessage | BaseMessage]:
-    """Copies of the messages with every text part redacted."""
-    redacted: list[PromptMessage | BaseMessage] = []
-    for message in messages:
-        if isinstance(message, BaseMessage):
-            content = _redact_content(message.content, redactor)
-            redacted.append(message.model_copy(update={"content": content}))
-        else:
-            content = redactor.redact(message["content"])
-            redacted.append({"role": message["role"], "content": content})
-    return redacted
-
-
-def _redact_content(content: str | list[str | dict[str, Any]], redactor: Redactor) -> Any:
-    if isinstance(content, str):
-        return redactor.redact(content)
-    parts: list[str | dict[str, Any]] = []
-    for part in content:
-        if isinstance(part, str):
-            parts.append(redactor.redact(part))
-        elif isinstance(part.get("text"), str):
-            parts.append({**part, "text": redactor.redact(part["text"])})
-        else:
-            parts.append(part)
-    return parts
+__all__ = ["LLMClient", "as_sent", "redact_messages", "redactor_for"]

@@ -37,7 +37,8 @@ def _chat_openai(llm: LLMSettings, base_url: str, api_key: SecretStr) -> ChatOpe
         "model": llm.model,
         "base_url": base_url,
         "api_key": api_key,
-        "timeout": llm.timeout_seconds,
+        # No single request may outlive the draft's deadline (see deadline.run_within).
+        "timeout": min(llm.timeout_seconds, llm.deadline_seconds),
         "max_retries": 0,
         "temperature": llm.temperature,
     }

@@ -1,4 +1,5 @@
-"""Replace known people's names with stable placeholders before text goes to a model.
+"""Replace people's names and contact details with stable placeholders before text goes to a
+model, and put them back in the answer.
 
 `Redactor.for_people(["Maria Santos", "Sam Lee"])` maps every way of writing a person —
 full name, first name, last name, initials ("MS") — to one placeholder ("Person A"), and
@@ -9,7 +10,12 @@ Matching rules: whole words only (Maria never matches inside Mariana), possessiv
 suffix (Maria's -> Person A's), whitespace inside a full name may vary. Names are matched
 case-insensitively, except initials and names that are also common words (Will, May, Mark),
 which must be written capitalised exactly; generic words ("Manager" in "Demo Manager") and
-common acronyms ("DM", "PR") are only redacted as part of a full name. All functions are pure.
+common acronyms ("DM", "PR") are only redacted as part of a full name.
+
+E-mail addresses, links, phone numbers and ID-like numbers (`sensitive.find_sensitive`) are
+replaced first, as whole tokens ("[email A]", "[phone A]"), so a name inside an address never
+splits it ("maria.o@gmail.com" stays one token and comes back intact). One `Redactor` serves
+one model call: the placeholders it hands out are remembered for `restore`.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+
+from assistant.llm.sensitive import find_sensitive
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -48,16 +56,33 @@ NOT_INITIALS = frozenset(
 )
 _WORD = r"(?<![\w])"
 _END = r"(?![\w])"
+# Scripts written without spaces between words: a name there has no word boundary around it.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def placeholder(index: int) -> str:
-    """Person A ... Person Z, Person AA, Person AB ..."""
+def _bounded(pattern: str, text: str) -> str:
+    """Whole words only ("Maria" never inside "Mariana"), except in unspaced scripts."""
+    if _UNSPACED.search(text):
+        return f"(?:{pattern})"
+    return f"{_WORD}(?:{pattern}){_END}"
+
+
+def _letters(index: int) -> str:
+    """A ... Z, AA, AB ..."""
     letters = ""
     index += 1
     while index:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
-    return f"Person {letters}"
+    return letters
+
+
+def placeholder(index: int) -> str:
+    """Person A ... Person Z, Person AA, Person AB ..."""
+    return f"Person {_letters(index)}"
+
+
+_CONTACT_LABEL = re.compile(r"\[(?:email|link|id|phone) [A-Z]+\]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +119,11 @@ def _forms(full_name: str) -> Iterator[_Form]:
 class Redactor:
     """Bidirectional name <-> placeholder mapping for one call."""
 
-    def __init__(self, people: Iterable[str]) -> None:
+    def __init__(self, people: Iterable[str], *, contacts: bool = True) -> None:
+        self._contacts = contacts
+        self._contact_labels: dict[str, str] = {}  # original text -> "[email A]"
+        self._contact_values: dict[str, str] = {}  # "[email A]" -> original text
+        self._contact_counts: dict[str, int] = {}  # kind -> placeholders handed out
         names = list(dict.fromkeys(" ".join(n.split()) for n in people if n and n.strip()))
         owners: dict[str, set[int]] = {}
         forms: dict[str, _Form] = {}
@@ -118,13 +147,14 @@ class Redactor:
         # Longest first so "Maria Santos" wins over "Maria".
         patterns = sorted(forms.values(), key=lambda f: len(f.text), reverse=True)
         self._names_re = (
-            re.compile(_WORD + "(?:" + "|".join(f.pattern for f in patterns) + ")" + _END)
+            re.compile("|".join(_bounded(f.pattern, f.text) for f in patterns))
             if patterns
             else None
         )
         labels = sorted(self._to_name, key=len, reverse=True)
         self._labels_re = (
-            re.compile(_WORD + "(?:" + "|".join(map(re.escape, labels)) + ")" + _END)
+            # ASCII boundaries: "Person A说" (Chinese after the label) is still a label.
+            re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, labels)) + r")(?![A-Za-z])")
             if labels
             else None
         )
@@ -139,9 +169,30 @@ class Redactor:
         return dict(self._to_name)
 
     def redact(self, text: str) -> str:
+        if self._contacts:
+            text = self._redact_contacts(text)
         if self._names_re is None:
             return text
         return self._names_re.sub(self._replace_name, text)
+
+    def _redact_contacts(self, text: str) -> str:
+        spans = find_sensitive(text)
+        if not spans:
+            return text
+        out: list[str] = []
+        position = 0
+        for span in spans:
+            label = self._contact_labels.get(span.text)
+            if label is None:
+                count = self._contact_counts.get(span.kind, 0)
+                self._contact_counts[span.kind] = count + 1
+                label = f"[{span.kind} {_letters(count)}]"
+                self._contact_labels[span.text] = label
+                self._contact_values[label] = span.text
+            out += [text[position : span.start], label]
+            position = span.end
+        out.append(text[position:])
+        return "".join(out)
 
     def _replace_name(self, match: re.Match[str]) -> str:
         found = match.group(0)
@@ -151,6 +202,10 @@ class Redactor:
         return self._to_placeholder.get(key, found)
 
     def restore(self, text: str) -> str:
+        if self._contact_values:
+            text = _CONTACT_LABEL.sub(
+                lambda m: self._contact_values.get(m.group(0), m.group(0)), text
+            )
         if self._labels_re is None:
             return text
         return self._labels_re.sub(lambda m: self._to_name[m.group(0)], text)
@@ -190,8 +245,10 @@ class Redactor:
             yield self.restore(buffer)
 
 
-# A tail that could still grow into a placeholder: "P", "Pers", "Person ", "Person A"...
-_PARTIAL_LABEL = re.compile(r"P(?:e(?:r(?:s(?:o(?:n(?: [A-Z]*)?)?)?)?)?)?\Z")
+# A tail that could still grow into a placeholder: "P", "Pers", "Person A", "[ema", "[phone B"...
+_PARTIAL_LABEL = re.compile(
+    r"(?:P(?:e(?:r(?:s(?:o(?:n(?: [A-Z]*)?)?)?)?)?)?|\[[a-z]{0,5}(?: [A-Z]*)?)\Z"
+)
 
 
 def _safe_cut(buffer: str) -> int:

@@ -1,13 +1,16 @@
 """Stream a model's text answer chunk by chunk, for `st.write_stream` in the UI.
 
 Errors are mapped like structured calls. A failure before the first chunk is retried (the
-user has seen nothing yet); once text has been shown, a failure ends the stream with an
-LLMCallError so the UI can say the answer was cut off.
+user has seen nothing yet) unless it was a timeout; the first chunk must arrive within the
+`Deadline`. Once text has been shown, a failure ends the stream with an LLMCallError so the UI
+can say the answer was cut off.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
 from collections.abc import Iterator
 
@@ -15,7 +18,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
 from assistant.llm import guard
-from assistant.llm.errors import LLMCallError
+from assistant.llm.deadline import Deadline, DeadlineExceeded
+from assistant.llm.errors import FailureKind, LLMCallError
 from assistant.llm.failures import DEFAULT_BACKOFF, Backoff, classify
 from assistant.llm.messages import Messages, to_langchain
 from assistant.llm.structured import Sleep, model_name
@@ -30,10 +34,13 @@ def stream_text(
     max_retries: int = 0,
     backoff: Backoff = DEFAULT_BACKOFF,
     sleep: Sleep = time.sleep,
+    deadline: Deadline | None = None,
 ) -> Iterator[str]:
     """Non-empty text chunks in order. The guard runs now, not at the first `next()`."""
     guard.check_chat_model(chat_model)
-    return _chunks(chat_model, to_langchain(messages), max_retries, backoff, sleep)
+    return _chunks(
+        chat_model, to_langchain(messages), max_retries, backoff, sleep, deadline or Deadline.none()
+    )
 
 
 def _chunks(
@@ -42,6 +49,7 @@ def _chunks(
     max_retries: int,
     backoff: Backoff,
     sleep: Sleep,
+    deadline: Deadline,
 ) -> Iterator[str]:
     name = model_name(chat_model)
     attempt = 0
@@ -49,11 +57,9 @@ def _chunks(
         attempt += 1
         started = False
         try:
-            for chunk in chat_model.stream(prompt):
-                text = str(chunk.text)
-                if text:
-                    started = True
-                    yield text
+            for text in _first_chunk_within(deadline, chat_model, prompt):
+                started = True
+                yield text
             return
         except Exception as exc:
             failure = classify(exc)
@@ -67,7 +73,14 @@ def _chunks(
                 failure.kind,
                 failure.status,
             )
-            if started or not failure.retryable or attempt > max_retries:
+            delay = backoff.delay(attempt, failure.retry_after)
+            if (
+                started
+                or not failure.retryable
+                or failure.kind is FailureKind.TIMEOUT
+                or attempt > max_retries
+                or (deadline.bounded and delay >= deadline.remaining())
+            ):
                 error = LLMCallError.from_failure(failure, attempts=attempt, model=name)
                 if started:
                     error = LLMCallError(
@@ -78,4 +91,40 @@ def _chunks(
                         model=name,
                     )
                 raise error from exc
-            sleep(backoff.delay(attempt, failure.retry_after))
+            sleep(delay)
+
+
+_END = object()
+
+
+def _first_chunk_within(
+    deadline: Deadline, chat_model: BaseChatModel, prompt: list[BaseMessage]
+) -> Iterator[str]:
+    """Non-empty text chunks; the first must come before the deadline (then no time limit:
+    the manager sees text arriving, and the HTTP read timeout still bounds every pause)."""
+    if not deadline.bounded:
+        for chunk in chat_model.stream(prompt):
+            if text := str(chunk.text):
+                yield text
+        return
+    pipe: queue.Queue[object] = queue.Queue()
+
+    def produce() -> None:
+        try:
+            for chunk in chat_model.stream(prompt):
+                if text := str(chunk.text):
+                    pipe.put(text)
+        except BaseException as exc:  # re-raised in the consuming thread
+            pipe.put(exc)
+        pipe.put(_END)
+
+    threading.Thread(target=produce, name="llm-stream", daemon=True).start()
+    try:
+        item = pipe.get(timeout=deadline.remaining())
+    except queue.Empty:
+        raise DeadlineExceeded(f"no answer within {deadline.seconds:g} s") from None
+    while item is not _END:
+        if isinstance(item, BaseException):
+            raise item
+        yield str(item)
+        item = pipe.get()

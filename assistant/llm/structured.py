@@ -1,9 +1,14 @@
 """One structured-output call with bounded retries, returning a validated pydantic object.
 
-Retries (with backoff) on timeouts, rate limits, 5xx, connection errors and answers that do
-not validate against the schema; gives up at once on 400/401/403/404. After the last attempt
-an `LLMCallError` (an `LLMError`) carries a user-facing reason; job services catch it and fall
-back to the built-in engine (see `fallback.run_with_fallback`).
+Retries (with backoff) on rate limits, 5xx, connection errors and answers that do not validate
+against the schema; gives up at once on 400/401/403/404 and after a timeout (a hung server
+would hang again), and never waits past the draft's `Deadline`. After the last attempt an
+`LLMCallError` (an `LLMError`) carries a user-facing reason; jobs fall back to the built-in
+engine (`refine.refine_or_fallback`).
+
+The answer is parsed here, not by the SDK: reasoning text (`<think>…</think>`) and Markdown
+fences are removed first, so reasoning models work and a bad answer is a retryable
+"invalid answer", never an exception from deep inside a parser.
 """
 
 from __future__ import annotations
@@ -15,13 +20,18 @@ from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
-from pydantic import BaseModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.runnables import Runnable
+from langchain_core.utils.function_calling import convert_to_openai_function
+from langchain_openai.chat_models.base import OpenAIRefusalError
+from pydantic import BaseModel, ValidationError
 
 from assistant.llm import guard
-from assistant.llm.errors import InvalidAnswerError, LLMCallError
+from assistant.llm.deadline import Deadline, DeadlineExceeded, run_within
+from assistant.llm.errors import FailureKind, InvalidAnswerError, LLMCallError
 from assistant.llm.failures import DEFAULT_BACKOFF, Backoff, classify
 from assistant.llm.messages import Messages, to_langchain
+from assistant.llm.reasoning import parse_json_answer
 
 logger = logging.getLogger(__name__)
 
@@ -73,19 +83,24 @@ def call_structured(
     method: StructuredMethod = "json_schema",
     backoff: Backoff = DEFAULT_BACKOFF,
     sleep: Sleep = time.sleep,
+    deadline: Deadline | None = None,
 ) -> StructuredResult[T]:
-    """Ask for `schema`; at most `max_retries + 1` attempts. Raises LLMCallError on failure."""
+    """Ask for `schema`; at most `max_retries + 1` attempts, all within `deadline`.
+
+    Raises LLMCallError on failure (kind TIMEOUT when the deadline ran out).
+    """
     guard.check_chat_model(chat_model)
+    deadline = deadline or Deadline.none()
     name = model_name(chat_model)
-    runnable = chat_model.with_structured_output(schema, method=method, include_raw=True)
+    runnable = _bound(chat_model, schema, method)
     prompt = to_langchain(messages)
     started = time.perf_counter()
     attempt = 0
     while True:
         attempt += 1
         try:
-            output = runnable.invoke(prompt)
-            value, raw = _parsed(output, schema)
+            output = run_within(deadline, lambda: runnable.invoke(prompt))
+            value, raw = parse_answer(output, schema)
         except Exception as exc:
             failure = classify(exc)
             if failure is None:
@@ -99,29 +114,79 @@ def call_structured(
                 failure.kind,
                 failure.status,
             )
-            if not failure.retryable or attempt > max_retries:
-                raise LLMCallError.from_failure(failure, attempts=attempt, model=name) from exc
-            sleep(backoff.delay(attempt, failure.retry_after))
+            delay = backoff.delay(attempt, failure.retry_after)
+            out_of_time = deadline.bounded and delay >= deadline.remaining()
+            if (
+                not failure.retryable
+                or failure.kind is FailureKind.TIMEOUT
+                or attempt > max_retries
+                or out_of_time
+            ):
+                error = LLMCallError.from_failure(failure, attempts=attempt, model=name)
+                if isinstance(exc, DeadlineExceeded):
+                    error = _out_of_time(error, deadline, name)
+                raise error from exc
+            sleep(delay)
             continue
         latency_ms = (time.perf_counter() - started) * 1000
         logger.info("LLM call to %s succeeded in %.0f ms (%d attempts)", name, latency_ms, attempt)
         return StructuredResult(value, name, attempt, latency_ms, _usage(raw))
 
 
-def _parsed(output: Any, schema: type[T]) -> tuple[T, BaseMessage | None]:
-    """Pull the parsed object out of `include_raw=True` output, or raise InvalidAnswerError."""
-    if not isinstance(output, dict):
-        raise InvalidAnswerError(f"unexpected structured output type {type(output).__name__}")
-    raw = output.get("raw")
-    error = output.get("parsing_error")
-    if error is not None:
-        raise InvalidAnswerError("the answer did not validate against the schema") from error
-    parsed = output.get("parsed")
-    if isinstance(parsed, schema):
-        return parsed, raw if isinstance(raw, BaseMessage) else None
-    if isinstance(parsed, dict):  # json_mode with some parsers yields a dict
-        return schema.model_validate(parsed), raw if isinstance(raw, BaseMessage) else None
-    raise InvalidAnswerError("the model returned no structured answer")
+def _out_of_time(error: LLMCallError, deadline: Deadline, model: str) -> LLMCallError:
+    seconds = f"{deadline.seconds:g}"
+    return LLMCallError(
+        f"The model did not give a usable answer within {seconds} s.",
+        kind=FailureKind.TIMEOUT,
+        attempts=error.attempts,
+        reason=f"no answer within {seconds} s",
+        model=model,
+    )
+
+
+def _bound(
+    chat_model: BaseChatModel, schema: type[BaseModel], method: StructuredMethod
+) -> Runnable[Any, Any]:
+    """The chat model set up to answer with `schema`; it returns the raw AIMessage."""
+    function = convert_to_openai_function(schema, strict=True)
+    if method == "function_calling":
+        return chat_model.bind_tools([schema], tool_choice=function["name"], strict=True)
+    if method == "json_mode":
+        return chat_model.bind(response_format={"type": "json_object"})
+    spec: dict[str, Any] = {
+        "name": function["name"],
+        "schema": function["parameters"],
+        "strict": True,
+    }
+    if function.get("description"):
+        spec["description"] = function["description"]
+    return chat_model.bind(response_format={"type": "json_schema", "json_schema": spec})
+
+
+def parse_answer(output: Any, schema: type[T]) -> tuple[T, BaseMessage | None]:
+    """The validated object from a model's message (tool call or text), or InvalidAnswerError."""
+    if not isinstance(output, AIMessage):
+        raise InvalidAnswerError(f"unexpected answer type {type(output).__name__}")
+    refusal = output.additional_kwargs.get("refusal")
+    if refusal:
+        raise OpenAIRefusalError(str(refusal))
+    try:
+        if output.tool_calls:
+            return schema.model_validate(output.tool_calls[0]["args"]), output
+        return schema.model_validate(parse_json_answer(_text(output))), output
+    except (ValueError, ValidationError) as exc:  # JSONDecodeError is a ValueError
+        raise InvalidAnswerError("the answer did not validate against the schema") from exc
+
+
+def _text(message: AIMessage) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    return "".join(
+        part if isinstance(part, str) else str(part.get("text", ""))
+        for part in content
+        if isinstance(part, str) or part.get("type") in (None, "text")
+    )
 
 
 def _usage(raw: BaseMessage | None) -> TokenUsage | None:

@@ -34,11 +34,15 @@ def make_team(svc: Services, *, with_target: bool = True) -> Team:
         repos = Repositories(session, mid)
         sam = repos.reports.add("Sam Lee", role="Backend Engineer", private_notes=SECRET)
         m1 = repos.meetings.schedule(sam.id, _at(-21))
-        repos.meetings.save_raw_notes(m1.id, "Roadmap talk. We shipped the export.")
+        repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(m1.id, "Roadmap talk. We shipped the export.").id
+        )
         m2 = repos.meetings.schedule(sam.id, _at(-14))
         repos.meetings.set_status(m2.id, MeetingStatus.CANCELED)
         m3 = repos.meetings.schedule(sam.id, _at(-7))
-        repos.meetings.save_raw_notes(m3.id, "Back from a camping weekend with the kids.")
+        repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(m3.id, "Back from a camping weekend with the kids.").id
+        )
         m3.private_notes = SECRET
         add = repos.action_items.add
         open_ids = {

@@ -133,7 +133,7 @@ def test_questions_are_not_repeated_from_the_last_four_saved_agendas(services: S
                 assert not ids & earlier
             history.append(ids)
             meeting_id = save_agenda(repos, "Sam", draft)
-            repos.meetings.save_raw_notes(meeting_id, "Weekly notes.")
+            repos.meetings.mark_held(repos.meetings.save_raw_notes(meeting_id, "Weekly notes.").id)
 
 
 def test_first_ever_one_on_one(services: Services) -> None:

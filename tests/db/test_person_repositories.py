@@ -109,6 +109,7 @@ def test_trend_rows_cover_only_their_window(services: Services) -> None:
     with services.repos(mid) as repos:
         held = repos.meetings.schedule(rid, _at(-40))
         repos.meetings.save_raw_notes(held.id, "notes")
+        repos.meetings.mark_held(held.id)  # notes alone do not make a 1:1 held
         gone = repos.meetings.schedule(rid, _at(-10))
         repos.meetings.set_status(gone.id, MeetingStatus.CANCELED)
         repos.meetings.schedule(rid, _at(-400))  # outside the window

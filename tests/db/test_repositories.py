@@ -40,6 +40,16 @@ def test_reports_are_listed_by_name_and_found_by_first_name(services: Services) 
         assert repos.reports.find("  ben   okoro ").cadence_days == 14
 
 
+@pytest.mark.parametrize("typed", ["z", "Zo", "Park", "ben o", "e"])
+def test_report_names_never_match_a_prefix(services: Services, typed: str) -> None:
+    mid = _manager(services, "Avery Stone")
+    with services.repos(mid) as repos:
+        repos.reports.add("Zoe Park")
+        repos.reports.add("Ben Okoro")
+        with pytest.raises(NotFoundError):
+            repos.reports.find(typed)
+
+
 def test_report_name_lookup_explains_what_went_wrong(services: Services) -> None:
     mid = _manager(services, "Avery Stone")
     with services.repos(mid) as repos:
@@ -78,6 +88,8 @@ def test_meeting_history_window_and_next_scheduled(services: Services) -> None:
         upcoming = repos.meetings.schedule(rid, _day(-3))
         repos.meetings.save_raw_notes(old.id, "- roadmap ok")
         repos.meetings.save_raw_notes(recent.id, "- hiring plan")
+        repos.meetings.mark_held(old.id)
+        repos.meetings.mark_held(recent.id)
 
         window = repos.meetings.of_report(rid, since=_day(30), until=NOW)
         assert [m.id for m in window] == [recent.id]
@@ -98,7 +110,7 @@ def test_raw_notes_are_stored_verbatim(services: Services) -> None:
     with services.repos(mid) as repos:
         stored = repos.meetings.get(meeting.id)
         assert stored.raw_notes == notes
-        assert stored.status is MeetingStatus.HELD
+        assert stored.status is MeetingStatus.SCHEDULED  # notes alone do not make it held
         records = repos.meetings.notes_for_indexing()
         assert [(r.meeting_id, r.report_name, r.text) for r in records] == [
             (meeting.id, "Zoe Park", notes)

@@ -43,7 +43,7 @@ def team(sqlite_services: Services, monkeypatch: pytest.MonkeyPatch) -> Services
             (dt.datetime(2026, 3, 18, 10, tzinfo=dt.UTC), "Jo wants to mentor the new intern."),
         ]:
             meeting = repos.meetings.schedule(report.id, day)
-            repos.meetings.save_raw_notes(meeting.id, notes)
+            repos.meetings.mark_held(repos.meetings.save_raw_notes(meeting.id, notes).id)
     return sqlite_services
 
 

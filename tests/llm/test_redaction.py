@@ -181,3 +181,76 @@ def test_client_redacts_langchain_messages_with_content_blocks() -> None:
     assert isinstance(human, HumanMessage)
     assert human.content == [{"type": "text", "text": "Person A said"}, "Person A"]
     assert messages[0].content == "About Maria"  # originals untouched
+
+
+# -- contact details and ID numbers -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Write to maria.o@gmail.com today", "maria.o@gmail.com"),
+        ("Call +44 20 7946 0958 after 5", "+44 20 7946 0958"),
+        ("Cell: (555) 123-4567.", "(555) 123-4567"),
+        ("SSN 123-45-6789 on file", "123-45-6789"),
+        ("NI number QQ 12 34 56 C", "QQ 12 34 56 C"),
+        ("IBAN GB82 WEST 1234 5698 7654 32", "GB82 WEST 1234 5698 7654 32"),
+        ("Employee number 1234567890", "1234567890"),
+        (
+            "See https://github.com/maria-santos/notes?x=1.",
+            "https://github.com/maria-santos/notes?x=1",
+        ),
+    ],
+)
+def test_contacts_and_id_numbers_are_replaced_and_restored(text: str, secret: str) -> None:
+    redactor = Redactor(["Maria Santos"])
+
+    sent = redactor.redact(text)
+
+    assert secret not in sent
+    assert "maria" not in sent.lower()
+    assert redactor.restore(sent) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Due 2026-03-04 at 10:30",
+        "Budget $12,500 for Q3, up 20%",
+        "Version 2.3.1 ships; 3 of 4 tests pass",
+        "Sprint 14, ticket ABC-1234",
+    ],
+)
+def test_dates_money_versions_and_tickets_are_left_alone(text: str) -> None:
+    assert Redactor([]).redact(text) == text
+
+
+def test_a_name_inside_an_email_never_corrupts_it() -> None:
+    redactor = Redactor(["Bo Chen", "Maria Santos"])
+
+    sent = redactor.redact("Bo: mail maria.o@gmail.com or bo.chen@example.org")
+
+    assert sent == "Person A: mail [email A] or [email B]"
+    assert redactor.restore(sent) == "Bo Chen: mail maria.o@gmail.com or bo.chen@example.org"
+    assert redactor.restore("Send it to [email B] and [email A].") == (
+        "Send it to bo.chen@example.org and maria.o@gmail.com."
+    )
+
+
+def test_the_same_address_gets_the_same_placeholder() -> None:
+    redactor = Redactor([])
+    assert redactor.redact("a@b.io, c@d.io, a@b.io") == "[email A], [email B], [email A]"
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [["Mail [em", "ail A] now"], ["Mail [email A", "] now"], ["Mail ", "[", "email A]", " now"]],
+)
+def test_restore_stream_handles_split_contact_placeholders(chunks: list[str]) -> None:
+    redactor = Redactor([])
+    redactor.redact("x@y.org")
+    assert "".join(redactor.restore_stream(chunks)) == "Mail x@y.org now"
+
+
+def test_contacts_are_kept_when_asked() -> None:
+    assert Redactor([], contacts=False).redact("x@y.org") == "x@y.org"

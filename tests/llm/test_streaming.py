@@ -100,3 +100,42 @@ def test_client_stream_restores_placeholders_split_across_chunks(
     assert text == "Ask Priya Shah what Tom Ito's view is."
     sent = fake_openai.last_request.prompt_text
     assert sent == "Person A and Person B disagree."
+
+
+def test_stream_does_not_retry_after_a_timeout(fake_openai: FakeOpenAIServer) -> None:
+    from tests.support.fake_openai import llm_settings_for
+
+    model = build_chat_model(llm_settings_for(fake_openai, timeout_seconds=0.2))
+    assert model is not None
+    fake_openai.enqueue(Respond.slow(1.0, Respond.chunks("late")), Respond.chunks("ok"))
+
+    with pytest.raises(LLMCallError) as caught:
+        list(stream_text(model, MESSAGES, max_retries=2, backoff=NO_BACKOFF))
+
+    assert caught.value.kind is FailureKind.TIMEOUT
+    assert len(fake_openai.chat_requests) == 1
+
+
+def test_the_first_chunk_must_arrive_before_the_deadline(
+    fake_openai: FakeOpenAIServer, chat_model: BaseChatModel
+) -> None:
+    import time
+
+    from assistant.llm.deadline import Deadline
+
+    fake_openai.enqueue(Respond.slow(3.0, Respond.chunks("late")))
+    started = time.monotonic()
+
+    with pytest.raises(LLMCallError) as caught:
+        list(stream_text(chat_model, MESSAGES, deadline=Deadline(0.3)))
+
+    assert caught.value.kind is FailureKind.TIMEOUT
+    assert time.monotonic() - started < 1.5
+
+
+def test_client_stream_drops_reasoning_text(
+    fake_openai: FakeOpenAIServer, llm_client: LLMClient
+) -> None:
+    fake_openai.enqueue(Respond.chunks("<think>", "Priya is ", "sensitive", "</think>", "Ask her."))
+
+    assert "".join(llm_client.stream(MESSAGES)) == "Ask her."

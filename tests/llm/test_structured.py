@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from pydantic import BaseModel, ConfigDict
 
 from assistant.config import LLMSettings, Settings
 from assistant.errors import LLMError
 from assistant.llm.client import LLMClient
+from assistant.llm.deadline import Deadline
 from assistant.llm.errors import FailureKind, LLMCallError
 from assistant.llm.failures import NO_BACKOFF, Backoff
 from assistant.llm.providers import build_chat_model
@@ -126,15 +129,95 @@ def test_retries_transient_failures_then_succeeds(
     assert len(sleeps) == 1
 
 
-def test_retries_after_a_timeout(fake_openai: FakeOpenAIServer) -> None:
+def test_a_timeout_is_not_retried(fake_openai: FakeOpenAIServer) -> None:
+    """A hung server would hang again: one timeout ends the call (the draft falls back)."""
     settings = llm_settings_for(fake_openai, timeout_seconds=0.2)
     fake_openai.enqueue(Respond.slow(1.0), Respond.json(GOOD))
 
-    result = call_structured(
-        _model(settings), MESSAGES, RecapAnswer, max_retries=1, backoff=NO_BACKOFF
-    )
+    with pytest.raises(LLMCallError) as caught:
+        call_structured(_model(settings), MESSAGES, RecapAnswer, max_retries=2, backoff=NO_BACKOFF)
 
-    assert result.attempts == 2
+    assert caught.value.kind is FailureKind.TIMEOUT
+    assert caught.value.attempts == 1
+    assert len(fake_openai.chat_requests) == 1
+    assert fake_openai.pending == 1
+
+
+def test_the_deadline_bounds_the_whole_call_retries_included(
+    fake_openai: FakeOpenAIServer,
+) -> None:
+    settings = llm_settings_for(fake_openai, timeout_seconds=5.0)
+    fake_openai.enqueue(Respond.server_error(), Respond.slow(5.0), Respond.json(GOOD))
+    started = time.monotonic()
+
+    with pytest.raises(LLMCallError) as caught:
+        call_structured(
+            _model(settings),
+            MESSAGES,
+            RecapAnswer,
+            max_retries=2,
+            backoff=NO_BACKOFF,
+            deadline=Deadline(0.6),
+        )
+
+    waited = time.monotonic() - started
+    assert caught.value.kind is FailureKind.TIMEOUT
+    assert "within 0.6 s" in str(caught.value)
+    assert caught.value.attempts == 2
+    assert waited < 1.5
+
+
+def test_no_retry_is_started_that_the_deadline_cannot_wait_for(
+    fake_openai: FakeOpenAIServer, llm_settings: Settings
+) -> None:
+    fake_openai.enqueue(Respond.rate_limit(retry_after=8), Respond.json(GOOD))
+    sleeps: list[float] = []
+
+    with pytest.raises(LLMCallError) as caught:
+        call_structured(
+            _model(llm_settings),
+            MESSAGES,
+            RecapAnswer,
+            max_retries=2,
+            sleep=sleeps.append,
+            deadline=Deadline(2.0),
+        )
+
+    assert caught.value.kind is FailureKind.RATE_LIMIT
+    assert sleeps == []
+    assert len(fake_openai.chat_requests) == 1
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        '<think>The notes say {"summary": "wrong"}…</think>\n{"summary": "Shipped v2", '
+        '"action_items": []}',
+        'reasoning without an opening tag</think>{"summary": "Shipped v2", "action_items": []}',
+        '<thinking>hmm</thinking>```json\n{"summary": "Shipped v2", "action_items": []}\n```',
+        'Here you go: {"summary": "Shipped v2", "action_items": []} Hope it helps.',
+    ],
+    ids=["think-tags", "closing-tag-only", "thinking-and-fence", "prose-around-json"],
+)
+def test_reasoning_text_and_fences_are_stripped_before_parsing(
+    fake_openai: FakeOpenAIServer, llm_settings: Settings, answer: str
+) -> None:
+    fake_openai.enqueue(Respond.text(answer))
+
+    result = call_structured(_model(llm_settings), MESSAGES, RecapAnswer, max_retries=0)
+
+    assert result.value.summary == "Shipped v2"
+
+
+def test_an_answer_that_is_only_reasoning_is_invalid(
+    fake_openai: FakeOpenAIServer, llm_settings: Settings
+) -> None:
+    fake_openai.enqueue(Respond.text('<think>{"summary": "Shipped v2", "action_items": []}'))
+
+    with pytest.raises(LLMCallError) as caught:
+        call_structured(_model(llm_settings), MESSAGES, RecapAnswer, max_retries=0)
+
+    assert caught.value.kind is FailureKind.INVALID_ANSWER
 
 
 def test_rate_limit_waits_for_retry_after(
@@ -179,9 +262,8 @@ def test_backoff_grows_between_attempts(
         ([Respond.server_error()] * 3, 2, FailureKind.SERVER, "failed 3 times (HTTP 500)"),
         ([Respond.rate_limit()] * 2, 1, FailureKind.RATE_LIMIT, "rate-limited the request twice"),
         ([Respond.malformed_json()] * 3, 2, FailureKind.INVALID_ANSWER, "expected format 3 times"),
-        ([Respond.slow(1.0)] * 2, 1, FailureKind.TIMEOUT, "The model timed out twice."),
     ],
-    ids=["500", "429", "malformed", "timeout"],
+    ids=["500", "429", "malformed"],
 )
 def test_exhausted_retries_raise_llm_error_with_reason(
     fake_openai: FakeOpenAIServer,

@@ -14,7 +14,7 @@ from assistant.llm.client import LLMClient
 from assistant.recap.llm import LLMRecapRefiner
 from assistant.recap.markdown import recap_markdown
 from assistant.recap.notes import prepare_notes
-from assistant.recap.service import draft_recap, save_recap, store_raw_notes
+from assistant.recap.service import draft_recap, store_raw_notes
 from assistant.services import Services
 from tests.support.fake_openai import FakeOpenAIServer, Respond
 
@@ -51,11 +51,12 @@ def test_notes_over_the_limit_are_refused_before_anything_is_stored() -> None:
     assert prepare_notes("x" * 200_000).text  # exactly at the limit is fine
 
 
-def test_non_utf8_notes_are_decoded_with_replacement_and_a_warning() -> None:
+def test_non_utf8_notes_are_read_as_latin1_with_a_warning() -> None:
     prepared = prepare_notes("caf\u00e9 plan: Jordan to send deck Fri".encode("latin-1"))
-    assert prepared.text.startswith("caf\ufffd plan")
-    assert prepared.warnings and "not valid UTF-8" in prepared.warnings[0]
+    assert prepared.text.startswith("café plan")
+    assert prepared.warnings and "read as Latin-1" in prepared.warnings[0]
     assert prepare_notes("caf\u00e9".encode()).warnings == []
+    assert prepare_notes("\u201cquoted\u201d".encode("cp1252")).text == "\u201cquoted\u201d"
 
 
 # --- storing: nothing is lost -----------------------------------------------------------------
@@ -65,7 +66,7 @@ def test_raw_notes_survive_a_crash_after_they_were_stored(services: Services) ->
     mid, rid = _team(services)
     with pytest.raises(RuntimeError), services.repos(mid) as repos:
         store_raw_notes(repos, repos.reports.get(rid), DAY, NOTES)
-        raise RuntimeError("processing crashed")
+        raise RuntimeError("processing crashed")  # after the notes were committed
     with services.repos(mid) as repos:
         (meeting,) = repos.meetings.of_report(rid)
         assert meeting.raw_notes == NOTES
@@ -82,26 +83,36 @@ def test_a_second_paste_for_the_same_day_is_kept_below_the_first(services: Servi
         assert meeting.raw_notes == "first part\n\n---\n\nsecond part"
 
 
-def test_saved_recap_creates_action_items_and_resaving_replaces_them(services: Services) -> None:
+def test_saved_recap_creates_action_items_and_resaving_merges(services: Services) -> None:
     mid, rid = _team(services)
-    draft = draft_recap(NOTES, meeting_date=DAY, manager=PEOPLE[0], report=PEOPLE[1])
-    assert draft.engine == "built-in" and draft.action_items
-    with services.repos(mid) as repos:
-        meeting = store_raw_notes(repos, repos.reports.get(rid), DAY, NOTES)
-        save_recap(repos, meeting, draft)
-        save_recap(
-            repos, meeting, draft.model_copy(update={"action_items": draft.action_items[:1]})
-        )
+    stored = services.recap.store_notes(mid, rid, NOTES, DAY)
+    draft = services.recap.draft(mid, rid, stored.text, DAY, meeting_id=stored.meeting_id)
+    assert draft.engine == "built-in" and len(draft.action_items) >= 2
+    services.recap.save(mid, stored.meeting_id, draft)
+
+    again = services.recap.draft(mid, rid, stored.text, DAY, meeting_id=stored.meeting_id)
+    assert all(i.saved_id is not None for i in again.action_items)  # found again, same rows
+    kept = again.action_items[0].model_copy(update={"task": "Send the deck to Priya (edited)"})
+    saved = services.recap.save(
+        mid, stored.meeting_id, again.model_copy(update={"action_items": [kept]})
+    )
+
+    assert (saved.items, saved.updated, saved.added, saved.removed) == (
+        1,
+        1,
+        0,
+        len(again.action_items) - 1,
+    )
     with services.repos(mid) as repos:
         items = repos.action_items.open_items(report_id=rid)
-        assert [i.task for i in items] == [draft.action_items[0].task]
+        assert [(i.id, i.task) for i in items] == [(kept.saved_id, kept.task)]
         first = draft.action_items[0]
         assert items[0].owner_name == first.owner
         assert items[0].owner_role in (OwnerRole.MANAGER, OwnerRole.REPORT, OwnerRole.OTHER)
         assert items[0].evidence == first.evidence
-        stored = repos.meetings.get(meeting.id)
-        assert stored.recap is not None and stored.recap_approved_at is not None
-        assert stored.recap["personal"] == []  # personal details are not kept unless asked
+        stored_meeting = repos.meetings.get(stored.meeting_id)
+        assert stored_meeting.recap is not None and stored_meeting.recap_approved_at is not None
+        assert stored_meeting.recap["personal"] == []  # personal details are not kept unless asked
         assert repos.topics.last_mentioned(rid)  # themes recorded for topic rotation
 
 
@@ -162,8 +173,10 @@ def test_llm_recap_is_checked_against_the_notes(
     )
 
     assert draft.engine == "llm:gpt-4o-mini"
-    assert [i.task for i in draft.action_items] == ["Send the architecture deck to Priya Nair"]
-    item = draft.action_items[0]
+    from_model = [i for i in draft.action_items if "model_dropped" not in i.flags]
+    assert [i.task for i in from_model] == ["Send the architecture deck to Priya Nair"]
+    assert "Book an offsite for the whole team" in [u.text for u in draft.unchecked]
+    item = from_model[0]
     assert item.owner == "Jordan Sims" and item.owner_role == "report"  # initials resolved
     assert item.due == dt.date(2026, 3, 6)
     assert item.evidence in NOTES  # verbatim from the notes, not the model's paraphrase

@@ -58,7 +58,9 @@ def test_without_a_saved_agenda_the_description_is_a_fresh_draft(paris: Services
     mid, (rid,) = add_team(paris, "Amara Okonkwo")
     held = paris.team.schedule(mid, rid, _at("2026-10-07"))
     with paris.repos(mid) as repos:
-        repos.meetings.save_raw_notes(held.id, "- Amara shipped the retry fix")
+        repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(held.id, "- Amara shipped the retry fix").id
+        )
     paris.team.schedule(mid, rid, _at("2026-10-21"))
     paris.team.add_goal(mid, rid, "Take a primary on-call shift")
     (event,) = _events(paris.team.calendar(mid, rid, now=NOW).content)

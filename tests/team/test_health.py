@@ -27,8 +27,12 @@ def test_report_past_their_cadence_is_overdue_and_listed_first(services: Service
     with services.repos(mid) as repos:
         weekly = repos.reports.add("Ana Weekly", cadence_days=7).id
         fine = repos.reports.add("Bo Fine", cadence_days=14).id
-        repos.meetings.save_raw_notes(repos.meetings.schedule(weekly, _day(19)).id, "notes")
-        repos.meetings.save_raw_notes(repos.meetings.schedule(fine, _day(10)).id, "notes")
+        repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(repos.meetings.schedule(weekly, _day(19)).id, "notes").id
+        )
+        repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(repos.meetings.schedule(fine, _day(10)).id, "notes").id
+        )
         repos.meetings.schedule(fine, _day(-4))
         rows = team_health(repos, now=NOW)
     assert [r.name for r in rows] == ["Ana Weekly", "Bo Fine"]
@@ -45,7 +49,9 @@ def test_canceled_without_reschedule_is_counted_for_90_days(services: Services) 
     mid = _setup(services)
     with services.repos(mid) as repos:
         rid = repos.reports.add("Cy Canceled").id
-        repos.meetings.save_raw_notes(repos.meetings.schedule(rid, _day(3)).id, "notes")
+        repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(repos.meetings.schedule(rid, _day(3)).id, "notes").id
+        )
         repos.meetings.schedule(rid, _day(-4))
         gone = repos.meetings.schedule(rid, _day(30))
         repos.meetings.set_status(gone.id, MeetingStatus.CANCELED)
@@ -97,7 +103,9 @@ def test_praise_is_missed_only_60_days_after_the_first_1on1(services: Services) 
         recent = repos.reports.add("Recent Start", start_date=TODAY - dt.timedelta(days=20)).id
         veteran = repos.reports.add("Long Time", start_date=TODAY - dt.timedelta(days=400)).id
         for rid in (recent, veteran):
-            repos.meetings.save_raw_notes(repos.meetings.schedule(rid, _day(2)).id, "notes")
+            repos.meetings.mark_held(
+                repos.meetings.save_raw_notes(repos.meetings.schedule(rid, _day(2)).id, "notes").id
+            )
             repos.meetings.schedule(rid, _day(-5))
         rows = {r.name: r for r in team_health(repos, now=NOW)}
     assert rows["Recent Start"].status == "ok"
@@ -110,7 +118,7 @@ def test_action_items_feedback_and_neglected_topics_per_report(services: Service
     with services.repos(mid) as repos:
         rid = repos.reports.add("Fay Busy").id
         meeting = repos.meetings.schedule(rid, _day(2))
-        repos.meetings.save_raw_notes(meeting.id, "notes")
+        repos.meetings.mark_held(repos.meetings.save_raw_notes(meeting.id, "notes").id)
         repos.topics.record(meeting.id, [Topic.WELLBEING, Topic.GOALS, Topic.WINS, Topic.FEEDBACK])
         repos.action_items.add(
             report_id=rid,

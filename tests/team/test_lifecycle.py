@@ -62,7 +62,7 @@ def test_cancel_then_reschedule_links_the_new_1on1_and_clears_the_alert(paris: S
     mid, (rid,) = add_team(paris, "王伟")
     held = paris.team.schedule(mid, rid, local("2026-10-12"))
     with paris.repos(mid) as repos:
-        repos.meetings.save_raw_notes(held.id, "notes")
+        repos.meetings.mark_held(repos.meetings.save_raw_notes(held.id, "notes").id)
     planned = paris.team.schedule(mid, rid, local("2026-10-19"))
     with paris.repos(mid) as repos:
         repos.agenda_items.replace(planned.id, [AgendaItemRow("Career", 10)])
@@ -110,7 +110,7 @@ def test_skipped_and_the_transitions_that_make_no_sense(paris: Services) -> None
     mid, (rid,) = add_team(paris, "Łukasz")
     held = paris.team.schedule(mid, rid, local("2026-10-05"))
     with paris.repos(mid) as repos:
-        repos.meetings.save_raw_notes(held.id, "notes")
+        repos.meetings.mark_held(repos.meetings.save_raw_notes(held.id, "notes").id)
     planned = paris.team.schedule(mid, rid, local("2026-10-13"))
     skipped = paris.team.skip_meeting(mid, planned.id)
     assert skipped.status is MeetingStatus.SKIPPED
@@ -138,7 +138,7 @@ def test_the_suggested_slot_follows_the_cadence_and_skips_weekends(paris: Servic
     mid, (rid,) = add_team(paris, "Amara", cadence_days=14)
     held = paris.team.schedule(mid, rid, local("2026-10-06", 15, 30))
     with paris.repos(mid) as repos:
-        repos.meetings.save_raw_notes(held.id, "notes")
+        repos.meetings.mark_held(repos.meetings.save_raw_notes(held.id, "notes").id)
     slot = paris.team.suggested_slot(mid, rid, today=dt.date(2026, 10, 9))
     assert slot == local("2026-10-20", 15, 30)  # a cadence after the last one, same time
     # Nothing held yet: tomorrow, or the Monday after when tomorrow is a weekend.

@@ -33,7 +33,9 @@ def _history(svc: Services) -> tuple[int, int]:
         repos.agenda_items.replace(
             held.id, [AgendaItemRow("Check-in", 5), AgendaItemRow("Career", 10)]
         )
-        meeting = repos.meetings.save_raw_notes(held.id, "- she'll send the plan by Friday")
+        meeting = repos.meetings.mark_held(
+            repos.meetings.save_raw_notes(held.id, "- she'll send the plan by Friday").id
+        )
         meeting.private_notes = MEETING_SECRET
     recap = RecapDraft(
         summary="We planned the rollout.",

@@ -34,12 +34,12 @@ def test_trends_count_each_month_report_and_outcome(paris: Services) -> None:
     for day in ("2026-04-01", "2026-05-05", "2026-06-02"):
         held = paris.team.schedule(mid, zoe, _at(day))
         with paris.repos(mid) as repos:
-            repos.meetings.save_raw_notes(held.id, "notes")
+            repos.meetings.mark_held(repos.meetings.save_raw_notes(held.id, "notes").id)
     paris.team.cancel_meeting(mid, paris.team.schedule(mid, wei, _at("2026-05-12")).id)
     moved = paris.team.schedule(mid, wei, _at("2026-05-26"))
     again = paris.team.reschedule_meeting(mid, moved.id, _at("2026-06-03"))
     with paris.repos(mid) as repos:
-        repos.meetings.save_raw_notes(again.id, "notes")
+        repos.meetings.mark_held(repos.meetings.save_raw_notes(again.id, "notes").id)
     paris.team.schedule(mid, wei, _at("2026-06-29"))
 
     with paris.repos(mid) as repos:

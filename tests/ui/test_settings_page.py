@@ -70,7 +70,8 @@ def test_saving_persists_choices_without_the_key_unless_asked(
     # The new provider is in use at once (the sidebar says so), and the key is never shown.
     assert "llm:fake-model" in texts(at)
     assert at.text_input(key="set_api_key").value == ""
-    assert "Sent to http://127.0.0.1" in texts(at)
+    assert "Sent to 127.0.0.1] (this machine)" in texts(at)
+    assert "text for drafts is sent to **127.0.0.1** (this machine)" in texts(at)  # sidebar
 
 
 def test_remembered_key_is_written_with_owner_only_permissions(

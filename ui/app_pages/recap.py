@@ -41,6 +41,18 @@ FLAG_TEXT = {
     "due_unclear": "⚠ no due date",
     "due_vague": "⚠ vague date",
     "shared": "shared",
+    "model_dropped": "⚠ the AI left this out",
+    "saved_earlier": "saved earlier",
+}
+UNASSIGNED = "Unassigned"
+SECTION_NAMES = {
+    "summary": "Summary",
+    "decisions": "Decisions",
+    "action_items": "Action items",
+    "praise": "Praise",
+    "concerns": "Concerns",
+    "personal": "Personal",
+    "follow_ups": "Follow-ups",
 }
 
 manager = require_manager()
@@ -62,7 +74,13 @@ c1, c2 = st.columns([2, 1])
 with c1:
     report = report_picker(reports, key="recap_report")
 with c2:
-    meeting_date = st.date_input("Date of the 1:1", value=today, max_value=today, key="recap_date")
+    meeting_date = st.date_input(
+        "Date of the 1:1",
+        value=today,
+        min_value=dt.date(1970, 1, 1),
+        max_value=today,
+        key="recap_date",
+    )
 
 notes_text = st.text_area(
     "Your notes",
@@ -93,6 +111,17 @@ problem = svc.llm_problem
 if problem:
     st.warning(f"The AI model is not used: {problem} Drafts use the built-in engine.")
 
+
+def _progress_text() -> str:
+    llm = svc.llm()
+    if llm is None:
+        return "Finding decisions, action items, owners and due dates…"
+    return (
+        f"Asking {llm.model} to refine the recap (at most {llm.deadline_seconds:g} s; "
+        "then the built-in draft is shown)…"
+    )
+
+
 if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/auto_awesome:"):
     raw: str | bytes = upload.getvalue() if upload is not None else notes_text
     try:
@@ -107,9 +136,17 @@ if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/a
         for warning in stored.warnings:
             st.warning(warning)
         try:
-            with st.spinner("Finding decisions, action items, owners and due dates…"):
+            with st.spinner(_progress_text()):
                 new_draft = svc.recap.draft(
-                    manager.id, report.id, stored.text, meeting_date, author=author
+                    manager.id,
+                    report.id,
+                    stored.text,
+                    meeting_date,
+                    author=author,
+                    meeting_id=stored.meeting_id,
+                )
+                owners_known = svc.recap.owner_choices(
+                    manager.id, report.id, stored.text, new_draft
                 )
         except CoachError as exc:
             st.error(f"Your notes are saved, but the recap could not be drafted: {exc}")
@@ -126,6 +163,7 @@ if st.button("Draft recap", type="primary", key="recap_draft", icon=":material/a
                 "report_id": report.id,
                 "report_name": report.name,
                 "date": meeting_date,
+                "owners": owners_known,
             }
             st.session_state.pop(ITEMS, None)
             st.session_state.pop("recap_saved", None)
@@ -167,10 +205,24 @@ for n, (name, label) in enumerate(LIST_FIELDS.items()):
             st.text_area(label, key=f"recap_{name}", height=110, help="One per line.")
         )
 
+if draft.unchecked:
+    with st.expander(f"Not in your notes ({len(draft.unchecked)}): left out, never saved"):
+        st.caption(
+            "The AI wrote these, but your notes do not support them. Copy one into the recap "
+            "above only if it is true."
+        )
+        for line in draft.unchecked:
+            st.markdown(f"- **{SECTION_NAMES[line.section]}:** {line.text} — _{line.reason}_")
+
 st.markdown("**Action items** — check the owner and due date of each; untick what to drop.")
-others = [n for n in team_names if n != report_name]
 owners = list(
-    dict.fromkeys([manager.name, report_name, *others, *(i.owner for i in draft.action_items)])
+    dict.fromkeys(
+        [
+            *state.get("owners", [manager.name, report_name, *team_names]),
+            *(i.owner for i in draft.action_items if i.owner),
+            UNASSIGNED,
+        ]
+    )
 )
 
 
@@ -188,7 +240,7 @@ rows = pd.DataFrame(
         {
             "Keep": True,
             "Task": item.task,
-            "Owner": item.owner if item.owner in owners else None,
+            "Owner": item.owner if item.owner in owners else UNASSIGNED,
             "Due": item.due,
             "Check": _check(item),
             "From the notes": item.evidence,
@@ -211,7 +263,7 @@ table = st.data_editor(
     column_config={
         "Keep": st.column_config.CheckboxColumn("Keep", default=True, width="small"),
         "Task": st.column_config.TextColumn("Task", required=True, width="medium"),
-        "Owner": st.column_config.SelectboxColumn("Owner", options=owners, required=True),
+        "Owner": st.column_config.SelectboxColumn("Owner", options=owners),
         "Due": st.column_config.DateColumn("Due", format="ddd D MMM YYYY"),
         "Check": st.column_config.TextColumn("Check", disabled=True, width="medium"),
         "From the notes": st.column_config.TextColumn("From the notes", disabled=True),
@@ -228,8 +280,9 @@ def _role(owner: str) -> str:
 
 
 def _edited_items(table: pd.DataFrame) -> tuple[list[ActionItemDraft], list[str]]:
+    """The kept rows as items, and a line for each row that has no owner (saved unassigned)."""
     items: list[ActionItemDraft] = []
-    problems: list[str] = []
+    notes: list[str] = []
     for row in table.to_dict("records"):
         keep = row.get("Keep")
         if keep is False or (not is_blank(keep) and not bool(keep)):
@@ -237,10 +290,11 @@ def _edited_items(table: pd.DataFrame) -> tuple[list[ActionItemDraft], list[str]
         task = "" if is_blank(row.get("Task")) else str(row["Task"]).strip()
         if not task:
             continue
-        owner = None if is_blank(row.get("Owner")) else str(row["Owner"])
-        if owner is None:
-            problems.append(f"Pick an owner for “{task}”.")
-            continue
+        owner = "" if is_blank(row.get("Owner")) else str(row["Owner"])
+        if owner == UNASSIGNED:
+            owner = ""
+        if not owner:
+            notes.append(f"“{task}” has no owner: it will be saved as unassigned.")
         index = row.get("_i")
         original = None
         if not is_blank(index) and 0 <= int(index) < len(draft.action_items):
@@ -256,17 +310,18 @@ def _edited_items(table: pd.DataFrame) -> tuple[list[ActionItemDraft], list[str]
                 evidence=original.evidence if original else "",
                 confidence=1.0,  # checked by the manager
                 flags=[],
+                saved_id=original.saved_id if original else None,
             )
         )
-    return items, problems
+    return items, notes
 
 
-items, problems = _edited_items(table)
+items, unassigned_notes = _edited_items(table)
 edited = draft.model_copy(
-    update={"summary": summary.strip(), "action_items": items, **edited_lists}
+    update={"summary": summary.strip(), "action_items": items, "unchecked": [], **edited_lists}
 )
-for problem_text in problems:
-    st.warning(problem_text)
+for note in unassigned_notes:
+    st.info(note, icon=":material/person_off:")
 
 keep_personal = st.toggle(
     "Keep personal updates in the shared recap",
@@ -278,17 +333,13 @@ if st.button(
     type="primary",
     key="recap_save",
     icon=":material/save:",
-    disabled=bool(problems),
 ):
     try:
-        count = svc.recap.save(manager.id, state["meeting_id"], edited, keep_personal=keep_personal)
+        saved = svc.recap.save(manager.id, state["meeting_id"], edited, keep_personal=keep_personal)
     except CoachError as exc:
         st.error(str(exc))
     else:
-        st.session_state["recap_saved"] = (
-            f"Recap saved with {count} action item{'s' if count != 1 else ''}. "
-            "They will open your next agenda."
-        )
+        st.session_state["recap_saved"] = f"{saved.message} They will open your next agenda."
 saved_flash = st.session_state.get("recap_saved")
 if saved_flash:
     st.success(saved_flash, icon=":material/check_circle:")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 from pydantic import SecretStr
 
 from assistant.config import LLMProvider, LLMSettings, get_settings
+from assistant.config.privacy import tracing_allowed
 from assistant.config.saved import (
     forget_api_key,
     load_user_settings,
@@ -17,7 +20,8 @@ from assistant.config.saved import (
 from assistant.config.zones import machine_time_zone, time_zone_names
 from assistant.errors import CoachError
 from assistant.llm.health import test_connection
-from ui.state import get_services, reset_services
+from ui.data_controls import export_import_controls
+from ui.state import current_manager, get_services, reset_services
 
 PROVIDERS = {
     LLMProvider.NONE: "None: built-in engine only (nothing leaves this machine)",
@@ -28,6 +32,32 @@ PROVIDERS = {
 svc = get_services()
 current = svc.settings
 llm = current.llm
+SAMPLE = (
+    "- {report} shipped the import fix; Dana from finance (dana.kim@example.com, "
+    "+1 415 555 0134) approved the budget\n- {report} to send the rollout plan to Lee by Friday"
+)
+
+
+def _preview() -> None:
+    """The recap request for a sample note, exactly as it would be sent (nothing is sent)."""
+    manager = current_manager()
+    reports = svc.team.reports(manager.id) if manager else []
+    if manager is None or not reports:
+        return
+    with st.expander("See exactly what is sent for a recap", icon=":material/visibility:"):
+        sample = st.text_area(
+            "Sample notes (edit them to try your own)",
+            value=SAMPLE.format(report=reports[0].name),
+            key="set_preview_notes",
+        )
+        if not sample.strip():
+            return
+        sent = svc.recap.preview_request(manager.id, reports[0].id, sample, dt.date.today())
+        user = next((m["content"] for m in sent if m["role"] == "user"), "")
+        where = llm.destination_host or "nowhere (no AI model is set)"
+        st.caption(f"The request's text to {where}, as sent (the instructions are left out):")
+        st.code(user, language=None, wrap_lines=True)
+
 
 st.title("Settings")
 
@@ -80,9 +110,10 @@ if provider is not LLMProvider.NONE:
 else:
     model, base_url, api_key, remember = llm.model, "", "", remembered
 redact = st.toggle(
-    "Replace people's names before sending text to the AI model",
+    "Replace names, e-mails, phone and ID numbers before sending text to the AI model",
     key="set_redact",
-    help="Names become placeholders like [PERSON_1] and are put back in the answer.",
+    help="They become placeholders like “Person A” or “[email A]” and are put back in the "
+    "answer. Covers everyone in your teams and names found in the text itself.",
 )
 
 
@@ -177,36 +208,43 @@ if st.button("Save time zone", key="set_time_zone_save", icon=":material/schedul
 # -- privacy ------------------------------------------------------------------------------------
 st.subheader("What leaves this machine")
 with st.container(border=True):
-    if llm.provider is LLMProvider.NONE:
+    host = llm.destination_host
+    if host is None:
         st.markdown(
             ":green-badge[:material/lock: Nothing] No AI model is set, so nothing you type is "
             "sent anywhere. Drafts, search and the wording check all run on this machine."
         )
     else:
-        where = (
-            "OpenAI" if llm.provider is LLMProvider.OPENAI and not llm.base_url else llm.base_url
-        )
+        where = "this machine" if llm.destination_is_local else "another computer"
         names = (
-            "with people's names replaced by placeholders"
+            "with people's names, e-mails, phone and ID numbers replaced by placeholders"
             if current.redact
-            else ("**including people's names** (name replacement is off)")
+            else "**as written, names included** (replacement is off)"
         )
         st.markdown(
-            f":orange-badge[:material/cloud_upload: Sent to {where}] Only when you ask for a "
-            f"draft: the meeting notes you recap, the feedback you describe or polish, and the "
-            f"agenda context, {names}."
+            f":orange-badge[:material/cloud_upload: Sent to {host}] ({where}) Only when you "
+            f"ask for a draft: the meeting notes you recap, the feedback you describe or "
+            f"polish, and the agenda context, {names}. A draft waits at most "
+            f"{llm.deadline_seconds:g} s for the model, then you get the built-in draft."
         )
     st.markdown(
         ":green-badge[:material/lock: Never sent] Private notes about a report, private "
         "notes on a meeting, your API key (except to the provider itself), and your other data."
     )
+    tracing = "on (COACH_TRACING=true)" if current.tracing or tracing_allowed() else "off"
     st.caption(
-        "Search uses a small model that runs locally; your notes are indexed on this machine."
+        "Search uses a small model that runs locally; your notes are indexed on this machine. "
+        f"Library telemetry is off; LangSmith tracing is {tracing}."
     )
+    _preview()
 
 # -- data ---------------------------------------------------------------------------------------
 st.subheader("Your data")
 kind, where = svc.database_location()
 st.text_input("Data folder", value=str(current.data_dir), disabled=True, key="set_data_dir")
 st.text_input(f"Database ({kind})", value=where, disabled=True, key="set_db")
-st.caption("Set COACH_DATA_DIR or COACH_DATABASE_URL before starting the app to use another place.")
+st.caption(
+    "The folder is readable by you only. Set COACH_DATA_DIR or COACH_DATABASE_URL before "
+    "starting the app to use another place."
+)
+export_import_controls()

@@ -9,6 +9,7 @@ from assistant.db.models import Report
 from assistant.team.health import CadenceHealth
 from ui import times
 from ui.components import demo_banner, relative_day
+from ui.data_controls import remove_report_panel
 from ui.report_form import report_form
 from ui.schedule_form import schedule_form
 from ui.state import get_services, require_manager
@@ -166,3 +167,4 @@ with tab_schedule:
             st.rerun()
     else:
         st.info("Add a report first, then schedule your first 1:1 with them.")
+remove_report_panel(manager.id, reports)

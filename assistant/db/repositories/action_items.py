@@ -104,6 +104,47 @@ class ActionItemRepository(ScopedRepository):
             for item, when, status in self.session.execute(stmt)
         ]
 
+    def for_meeting(self, meeting_id: int) -> list[ActionItem]:
+        """Every item a meeting's recap produced (any status), oldest first."""
+        stmt = select(ActionItem).where(
+            ActionItem.manager_id == self.manager_id, ActionItem.meeting_id == meeting_id
+        )
+        return list(self.session.scalars(stmt.order_by(ActionItem.created_at, ActionItem.id)))
+
+    def revise(
+        self,
+        item_id: int,
+        *,
+        task: str,
+        owner_role: OwnerRole,
+        owner_name: str,
+        due_date: dt.date | None,
+        evidence: str | None = None,
+    ) -> ActionItem:
+        """The manager's edit of a saved item (its status and history stay)."""
+        if not task.strip():
+            raise BadInputError("An action item needs a task")
+        item = self.get(item_id)
+        item.task = task.strip()
+        item.owner_role = owner_role
+        item.owner_name = owner_name.strip()
+        item.due_date = due_date
+        if evidence:
+            item.evidence = evidence
+        self.session.flush()
+        return item
+
+    def delete(self, item_ids: list[int]) -> int:
+        """Remove these items of this manager; returns how many were removed."""
+        if not item_ids:
+            return 0
+        result = self.session.execute(
+            delete(ActionItem).where(
+                ActionItem.manager_id == self.manager_id, ActionItem.id.in_(item_ids)
+            )
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
     def delete_for_meeting(self, meeting_id: int) -> None:
         """Remove the items a meeting's recap produced (before saving its recap again)."""
         self.session.execute(

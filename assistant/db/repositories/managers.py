@@ -47,6 +47,11 @@ class ManagerRepository:
         # Children go by ON DELETE CASCADE (enforced on SQLite by PRAGMA foreign_keys).
         self.session.execute(delete(Manager).where(Manager.id == manager_id))
 
+    def people_names(self) -> list[str]:
+        """Every manager's and report's name in the database (what redaction must hide)."""
+        names = self.session.scalars(select(Manager.name).union(select(Report.name)))
+        return sorted({n for n in names if n})
+
     def report_count(self, manager_id: int) -> int:
         return self.row_counts(manager_id)["reports"]
 

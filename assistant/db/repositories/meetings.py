@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from assistant.db.models import Meeting, MeetingStatus, Report, utcnow
 from assistant.db.repositories.base import ScopedRepository
@@ -66,16 +66,14 @@ class MeetingRepository(ScopedRepository):
         return found[0] if found else None
 
     def on_day(self, report_id: int, day: dt.date) -> Meeting | None:
-        """The report's 1:1 on that day that is still going ahead (scheduled or held): the
-        earliest one, if several."""
-        start = start_of_day(day)
+        """The report's 1:1 on that calendar day that is still going ahead (scheduled or held);
+        there is at most one (a unique index on the day)."""
         stmt = (
             select(Meeting)
             .where(
                 Meeting.manager_id == self.manager_id,
                 Meeting.report_id == report_id,
-                Meeting.scheduled_at >= start,
-                Meeting.scheduled_at < start + dt.timedelta(days=1),
+                Meeting.meeting_day == day,
                 Meeting.status.in_([MeetingStatus.SCHEDULED, MeetingStatus.HELD]),
             )
             .order_by(Meeting.scheduled_at, Meeting.id)
@@ -130,13 +128,45 @@ class MeetingRepository(ScopedRepository):
         return meeting
 
     def save_raw_notes(self, meeting_id: int, raw_notes: str) -> Meeting:
-        """Store notes verbatim before anything processes them, and mark the meeting held."""
+        """Store notes verbatim before anything processes them. The meeting's status is left
+        alone: drafting a recap does not record the 1:1 as held, saving the recap does."""
         meeting = self.get(meeting_id)
         meeting.raw_notes = raw_notes
         meeting.notes_updated_at = utcnow()
+        self.session.flush()
+        return meeting
+
+    def lock(self, meeting_id: int) -> Meeting:
+        """The meeting, freshly read under a write lock held until commit, so two windows
+        appending notes or saving a recap at once take turns instead of overwriting each other.
+
+        PostgreSQL locks the row (SELECT ... FOR UPDATE); SQLite has one writer at a time, so a
+        no-op UPDATE takes the database's write lock before the row is read again.
+        """
+        if self.session.get_bind().dialect.name == "sqlite":
+            self.session.execute(
+                update(Meeting)
+                .where(Meeting.id == meeting_id, Meeting.manager_id == self.manager_id)
+                .values(duration_minutes=Meeting.duration_minutes)
+                .execution_options(synchronize_session=False)
+            )
+        stmt = (
+            select(Meeting)
+            .where(Meeting.id == meeting_id, Meeting.manager_id == self.manager_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        meeting = self.session.scalars(stmt).first()
+        if meeting is None:
+            raise NotFoundError(f"No meeting with id {meeting_id}")
+        return meeting
+
+    def mark_held(self, meeting_id: int) -> Meeting:
+        """A scheduled 1:1 whose recap was saved happened; other statuses are left as they are."""
+        meeting = self.get(meeting_id)
         if meeting.status is MeetingStatus.SCHEDULED:
             meeting.status = MeetingStatus.HELD
-        self.session.flush()
+            self.session.flush()
         return meeting
 
     def set_status(

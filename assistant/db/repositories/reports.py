@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from assistant.db.models import FeedbackStyle, MeetingFormat, Report
 from assistant.db.repositories.base import ScopedRepository
@@ -52,24 +52,21 @@ class ReportRepository(ScopedRepository):
         return self.get(report) if isinstance(report, int) else self.find(report)
 
     def find(self, name: str) -> Report:
-        """Resolve a name as typed: exact full name, else a unique first name or prefix."""
-        wanted = " ".join(name.split()).lower()
+        """Resolve a name as typed: the exact full name (any case), else a first name that only
+        one person has. Never a prefix: "a" or "Am" must not pick Amara."""
+        wanted = " ".join(name.split()).casefold()
         if not wanted:
             raise BadInputError("Give the name of someone in your team")
         reports = self.all(include_archived=True)
-        exact = [r for r in reports if r.name.lower() == wanted]
+        exact = [r for r in reports if r.name.casefold() == wanted]
         if exact:
             return exact[0]
-        partial = [
-            r
-            for r in reports
-            if r.name.lower().split()[0] == wanted or r.name.lower().startswith(wanted)
-        ]
-        if len(partial) == 1:
-            return partial[0]
+        by_first = [r for r in reports if r.name.casefold().split()[0] == wanted]
+        if len(by_first) == 1:
+            return by_first[0]
         names = ", ".join(r.name for r in reports if not r.archived) or "nobody yet"
-        if len(partial) > 1:
-            matches = ", ".join(r.name for r in partial)
+        if len(by_first) > 1:
+            matches = ", ".join(r.name for r in by_first)
             raise BadInputError(f"'{name}' matches several people ({matches}); use the full name")
         raise NotFoundError(f"No one called '{name}' in your team (team: {names})")
 
@@ -114,6 +111,15 @@ class ReportRepository(ScopedRepository):
         self.session.add(report)
         self.session.flush()
         return report
+
+    def remove(self, report_id: int) -> None:
+        """Delete a report and everything about them: meetings (with their agenda items and
+        topics), action items, feedback and goals go by ON DELETE CASCADE."""
+        report = self.get(report_id)
+        self.session.execute(
+            delete(Report).where(Report.id == report.id, Report.manager_id == self.manager_id)
+        )
+        self.session.expunge(report)
 
     def update(self, report_id: int, **changes: Any) -> Report:
         unknown = set(changes) - EDITABLE_FIELDS
