@@ -197,6 +197,11 @@ def _agenda_rows(page: Any) -> list[str]:
     without the row's controls (minutes box, buttons)."""
     expect(page.locator(ROWS).first).to_be_visible()
     _idle(page)
+    # Streamlit draws the list row by row: read it once the count has stopped changing.
+    counts: list[int] = []
+    while (len(counts) < 3 or len(set(counts[-3:])) > 1) and len(counts) < 120:
+        counts.append(page.locator(ROWS).count())
+        page.wait_for_timeout(250)
     texts = [" ".join(row.inner_text().split()) for row in page.locator(ROWS).all()]
     return [re.sub(r"(?:\s+\d+)?\s+arrow_upward.*$", "", text) for text in texts]
 
