@@ -36,7 +36,9 @@ TASK_VERBS: frozenset[str] = frozenset(
     invite notify confirm reconfirm sort clarify align sync review approve draft retire sunset
     deprecate decommission merge split rename reorganize restructure standardize simplify
     streamline benchmark baseline pilot trial onboard profile refactor instrument optimize
-    optimise tune rework redesign integrate relaunch rerun reorder reprint""".split()
+    optimise tune rework redesign integrate relaunch rerun reorder reprint begin continue keep
+    allow enable familiarize familiarise incorporate refine determine examine improve describe
+    explain consider learn groom""".split()
 )
 
 # Note-taking shorthand expanded in task texts so they read (and match) as plain English.

@@ -27,6 +27,22 @@ _ROLE_BEFORE_COMMA = re.compile(r"(?:the|our|their|my)\s+(\p{Ll}[\w -]{2,30}),\s
 _FIRST_AND_INITIAL = re.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)\s+(\p{Lu})\.?")
 _PAREN_TAIL = re.compile(r"\s*,\s*([^()]{1,30})\)")
 _HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
+# Where a one-word name shows up as an owner: at the start of a line before "to"/"will" (or
+# "X and Y to"), or alone in brackets at the end or start of a line ("(Anselm)", "[Farhan &
+# Jonah]").
+_ONE_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
+_OWNER_SPOT = re.compile(
+    r"(?m)^[^\S\n]*(?:[-*•+]|\d{1,2}[.)])?[^\S\n]*(?:"
+    + _ONE_NAME
+    + r")(?:\s*(?:,|&|\+|and)\s*"
+    + _ONE_NAME
+    + r"){0,3}\s+(?:to|will)\s+\p{Ll}|"
+    r"[\[(]" + _ONE_NAME + r"(?:\s*(?:,|&|\+|/|and)\s*(?:" + _ONE_NAME + r"|team))*[\])]"
+    r"(?=[^\S\n]*[.:]?[^\S\n]*$)|(?m)^[^\S\n]*(?:[-*•+][^\S\n]*)?\[" + _ONE_NAME
+    + r"(?:\s*(?:,|&|\+|/|and)\s*" + _ONE_NAME + r")*\]"
+)
+_NAME_IN_SPOT = re.compile(_ONE_NAME)
+_ANY_HANDLE = re.compile(r"(?<![\w.])@([\p{L}][\w-]{2,30})(?![\w@.]*\.\w)")
 _INITIALS = re.compile(r"\p{Lu}{2,4}|\p{Lu}{1,2}-\p{Lu}|\p{Lu}\.?")
 # Lower-case words inside a name ("Jan van der Berg", "María de la Cruz", "Ciarán Ó Dálaigh").
 PARTICLES = frozenset(
@@ -100,6 +116,28 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 _ATTENDEE = re.compile(r"^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]{0,50}$")
 
 
+_INITIALS_LIST = re.compile(r"\(\s*(\p{Lu}{1,4}(?:\s*,\s*\p{Lu}{1,4})+)\s*\)")
+
+
+def attendee_initials(notes: str) -> dict[str, str]:
+    """'Present: Andreas, Duncan, Rémi (AK, DF, RG)': initials given in order for the names."""
+    out: dict[str, str] = {}
+    for line in notes.splitlines()[:200]:
+        m = _ATTENDEE_LABEL.match(line.strip().strip("*_#"))
+        init = _INITIALS_LIST.search(line) if m else None
+        if not m or not init or len(line) > 600:
+            continue
+        names = [
+            n.strip().strip("*_")
+            for n in re.split(r"[,;]|\s+and\s+", line[m.start("rest") : init.start()])
+            if n.strip()
+        ]
+        marks = [i.strip() for i in init.group(1).split(",")]
+        if len(names) == len(marks):
+            out.update(zip(marks, names, strict=True))
+    return out
+
+
 def attendees(notes: str) -> list[str]:
     """Names on a 'Present:' / 'Attendees:' line, or listed under such a heading."""
     found: list[str] = []
@@ -127,6 +165,13 @@ def attendees(notes: str) -> list[str]:
             if _ATTENDEE.match(name) and len(name.split()) <= 4 and name.lower() != "name":
                 found.append(name)
     return found
+
+
+def _lower_elsewhere(word: str, notes: str) -> bool:
+    low = word.lower()
+    if low == word or len(low) < 3:
+        return False
+    return re.search(r"(?<![\w'’@.-])" + re.escape(low) + r"(?![\w'’-])", notes) is not None
 
 
 def _fold(text: str) -> str:
@@ -212,11 +257,17 @@ class PeopleDirectory:
             self._add(name)
         for name in participants:  # "Present: ..." lines: one-word names count there
             self._add(name, single=True)
+        self._marks: dict[str, Person] = {}  # initials an attendee line gives for its names
         self.present = [p for p in map(self._add_attendee, attendees(notes)) if p is not None]
+        for mark, name in attendee_initials(notes).items():
+            person = self.by_full(name) or self._resolve(name, None)
+            if person is not None:
+                self._marks[mark] = person
         self.writer = self._writer(author)
         # Who "you" is in notes addressed to someone: the other participant of the 1:1.
         self.reader = self.manager if self.writer is self.report else self.report
         self._discover(notes)
+        self._cache.clear()  # discovery looked names up before it had found them all
 
     def _add_attendee(self, name: str) -> Person | None:
         person = self.by_full(name) or self._resolve(name, None)
@@ -275,6 +326,8 @@ class PeopleDirectory:
                 continue  # "Schedule Rafaël", "Help Wanted": a verb starts a task, not a name
             if "\n" in m.group(0):
                 continue  # a name never runs across lines
+            if _lower_elsewhere(last, notes) or _lower_elsewhere(first, notes):
+                continue  # "Focus Area", "Genetic Programming": words, also written in lower case
             full = m.group(0)
             title = re.match(r"\s*" + _TITLES + r"\.?\s+", full)
             if title:
@@ -283,8 +336,26 @@ class PeopleDirectory:
             if person is None:
                 continue
             self._discover_role(notes, m, person)
+        for m in _OWNER_SPOT.finditer(notes):  # "Ngozi to ...", "(Anselm)", "[Farhan & Jonah]"
+            for word in _NAME_IN_SPOT.findall(m.group(0)):
+                if self._plausible_single(word, notes):
+                    self._add(word, single=True)
+        for h in _ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
+            if not self.resolve(h.group(1)):
+                self._add(h.group(1), single=True)
         for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
             self._add(m.group(0))
+
+    def _plausible_single(self, word: str, notes: str) -> bool:
+        """A capitalised word in an owner position that is no common word, verb or thing
+        also written in lower case ('Design' / 'design')."""
+        if word in _NOT_FIRST or word.lower() in TASK_VERBS or len(word) < 3:
+            return False
+        if word.upper() == word or self.resolve(word) is not None:
+            return False
+        if len(re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", notes)) < 2:
+            return False  # "Goal to keep things working": a name comes up more than once
+        return re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", notes) is None
 
     def _discover_role(self, notes: str, m: re.Match[str], person: Person) -> None:
         after = notes[m.end() : m.end() + 60]
@@ -335,6 +406,8 @@ class PeopleDirectory:
         exact = self.by_full(m)
         if exact:
             return exact
+        if m in self._marks:
+            return self._marks[m]
         # "Luis O." / "Isaac T." / "Rita S."
         short = _FIRST_AND_INITIAL.fullmatch(m)
         if short:

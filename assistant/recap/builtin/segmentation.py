@@ -60,7 +60,7 @@ _SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
 # Pictographs and arrows used as bullets ("👉 me: ...", "🔹 task", "☐ task").
 SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _BULLET = re.compile(
-    r"^\s*(?:[-*•◦▪–→➜➔▶►>" + SYMBOLS + r"]+\ufe0f?|\d{1,2}[.)]|[\p{Ll}\p{M}][.)])\s+"
+    r"^\s*(?:[-*•◦▪–→➜➔▶►>+" + SYMBOLS + r"]+\ufe0f?|\d{1,2}[.)]|[\p{Ll}\p{M}][.)])\s+"
 )
 _CHECKBOX = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:\[(?P<box>[ xX✓✔/-]?)\]|(?P<open>[☐□◻❑])|(?P<tick>[☑☒✅]))\s*"
@@ -113,6 +113,10 @@ class Sentence:
     struck: bool
     first_in_line: bool
     owner_heading: str | None = None  # a heading or parent bullet above that may name a person
+    depth: int = 0  # indentation of the list item the sentence sits in
+    parent: int | None = None  # line of the parent bullet, for nested lists
+    status: str | None = None  # "open" / "done" from a New / Finished heading above
+    row: bool = False  # a table row
 
 
 def split_lines(notes: str) -> list[Line]:
@@ -324,6 +328,10 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                     struck=struck,
                     first_in_line=j == 0,
                     owner_heading=info.owner_heading,
+                    depth=info.depth,
+                    parent=info.parent,
+                    status=info.status,
+                    row=info.kind == "row",
                 )
             )
     return out
