@@ -29,9 +29,10 @@ from assistant.recap.builtin.summary import build_summary
 ENGINE_NAME = "built-in"
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
 _NAME = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
+# "Jess (line) wants …", "Lea starts Monday": someone named by first name only, as a subject.
 _SOLO_SUBJECT = re.compile(
     r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
-    r"mentioned|would like|requested|is asking)\b"
+    r"mentioned|would like|requested|is asking|starts|joins|leaves|is|was|has|returns|arrives)\b"
 )
 _FLAG_ORDER: tuple[ActionFlag, ...] = (
     "owner_unclear",
@@ -180,9 +181,7 @@ def analyse(
     for c in cands:
         k = at.get(c.spans[0][0]) if c.spans and not dialogue else None
         (per[k] if k is not None else loose).append(c)
-    return NoteAnalysis(
-        notes, meeting_date, people, sentences, structured, per, loose, dialogue
-    )
+    return NoteAnalysis(notes, meeting_date, people, sentences, structured, per, loose, dialogue)
 
 
 def extract_recap(

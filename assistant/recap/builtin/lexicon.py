@@ -89,7 +89,8 @@ SHORTHAND: dict[str, str] = {
 # Done / cancelled / declined cues that veto a candidate commitment.
 DONE_CUE = re.compile(
     r"\balready\b(?!\s+(?:agreed|offered|promised|committed|said|planned|volunteered|asked))|"
-    r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b",
+    r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b|"
+    r"(?:\s[-–—]|\(|\|)\W*(?:done|completed|finished)\b(?!\s+(?:by|before|when|if)\b)",
     re.IGNORECASE,
 )
 CANCEL_CUE = re.compile(

@@ -68,18 +68,26 @@ def _bucket(n: int, edges: Sequence[int]) -> str:
     return f">{edges[-1]}"
 
 
-def _first_word_features(prefix: str, text: str) -> list[str]:
+def _first_word_features(prefix: str, text: str, people: PeopleDirectory) -> list[str]:
     words = _WORD.findall(text[:80])
     if not words:
         return [prefix + "none"]
     w = words[0]
     low = w.lower()
+    if (
+        (w[:1].isupper() or not w[:1].isascii())
+        and low not in ("i", "me", "my")
+        and (people.resolve(w) is not None)
+    ):
+        return [prefix + "w:<person>"]
     out = [f"{prefix}w:{low}"] if len(low) > 1 else []
     base = T.base_verb(T.expand_shorthand(low).split()[0]) if low else low
     if T.is_task_verb(low):
         out.append(prefix + "verb")
     elif T.is_task_verb(base):
-        out.append(prefix + ("ing" if low.endswith("ing") else "ed" if low.endswith("ed") else "vform"))
+        out.append(
+            prefix + ("ing" if low.endswith("ing") else "ed" if low.endswith("ed") else "vform")
+        )
     elif low.endswith("ing"):
         out.append(prefix + "ing_other")
     elif low.endswith("ed"):
@@ -153,11 +161,11 @@ def sentence_features(
             f.append("handle")
         if _URL.search(text):
             f.append("url")
-        f += _first_word_features("", text)
+        f += _first_word_features("", text, people)
         stripped = _strip_label(text)
         if stripped != text:
             f.append("label")
-            f += _first_word_features("l", stripped)
+            f += _first_word_features("l", stripped, people)
         for name, pattern in _MODALS:
             if pattern.search(text):
                 f.append(name)
@@ -210,12 +218,17 @@ def sentence_features(
         # are a "person" token instead.
         toks: list[str] = []
         for w in words[:40]:
-            if w[:1].isupper() and len(w) > 1 and people.resolve(w) is not None:
+            named = w[:1].isupper() or not w[:1].isascii()  # "ƍa", "王伟": no capitals there
+            if named and len(w) > 1 and people.resolve(w) is not None:
                 toks.append("<person>")
             elif w.isdigit():
                 toks.append("<num>")
             else:
                 toks.append(_stem(w))
+        # Rule-read lines and the rest are two different questions (keep it? / add it?): the
+        # layout and wording features get a second copy for rule-read lines.
+        if found:
+            f += ["R" + x for x in f if not x.startswith(("h:", "rule"))]
         f += ["u:" + t for t in set(toks)]
         if len(toks) >= 2:
             f.append(f"b0:{toks[0]}_{toks[1]}")
@@ -224,7 +237,8 @@ def sentence_features(
 
 
 _LABEL = re.compile(
-    r"^\s*(?:[\[(][^\])]{1,30}[\])]\s*:?\s*|[\p{L}\p{M}][\p{L}\p{M}0-9 .&/'’-]{0,30}?\s*(?::|\s[-–—]+)\s+|"
+    r"^\s*(?:[\[(][^\])]{1,30}[\])]\s*:?\s*|"
+    r"[\p{L}\p{M}][\p{L}\p{M}0-9 .&/'’-]{0,30}?\s*(?::|\s[-–—]+)\s+|"
     r"@[\w.-]+\s*:?\s*)"
 )
 

@@ -16,9 +16,10 @@ import regex as re
 
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
-from assistant.recap.builtin.clauses import find_due
+from assistant.recap.builtin.clauses import find_due, vetoed
 from assistant.recap.builtin.completion import finish_task
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
+from assistant.recap.builtin.lexicon import TENTATIVE
 from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.segmentation import Sentence, handle_name
 
@@ -29,7 +30,9 @@ _WHO_LIST = _WHO + r"(?:\s*(?:,|&|\+|/|\band\b)\s*" + _WHO + r")*"
 _LEAD = re.compile(
     r"^\s*(?:[\[(](?P<br>[^\])]{1,40})[\])]\s*:?\s*|"
     r"@(?P<at>[\w.-]{2,})\s*[:,-]?\s+|"
-    r"(?P<who>" + _WHO_LIST + r")\s*(?:(?P<sep>:|,|\s[-–—]|\s+to\b|\s+will\b|'ll\b)\s*|(?=\s+\p{Ll})))"
+    r"(?P<who>"
+    + _WHO_LIST
+    + r")\s*(?:(?P<sep>:|,|\s[-–—]|\s+to\b|\s+will\b|'ll\b)\s*|(?=\s+\p{Ll})))"
 )
 _TRAIL = re.compile(
     r"\s*(?:[\[(](?P<br>[^\])]{1,40})[\])]|@(?P<at>[\w.-]{2,})|"
@@ -44,6 +47,11 @@ _FILLER = re.compile(
     re.I,
 )
 _WORKING_ON = re.compile(r"^(?:working|work|worked)\s+on\s+(?=\p{Ll}+ing\b)", re.I)
+_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group)\b", re.I)
+_STATEMENT = re.compile(
+    r"^\W*(?:it|it's|it’s|this|that|there|these|those|they|we|he|she|you)\b(?!\s+(?:will|'ll|to)\b)",
+    re.I,
+)
 _GROUP = re.compile(r"^(?:team|leads|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 
@@ -51,6 +59,8 @@ def _person(text: str, people: PeopleDirectory) -> Person | None:
     first = re.split(r"\s*(?:[,/&+;]|\band\b|\bto\b)\s*", text.strip())[0].strip(" .:-")
     if not first:
         return None
+    if _TEAM.match(first):
+        return people.chair
     if _GROUP.match(first):
         return people.default_owner
     return people.resolve(handle_name(first) if first[:1] == "@" else first, speaker=people.writer)
@@ -96,6 +106,10 @@ def line_item(
     s = sentences[i]
     if s.text.rstrip("*_ ").endswith(":"):
         return []  # "Lộc's proposal feedback:" titles the items below it
+    if s.status == "done" or vetoed(s, s.text, "", "") or TENTATIVE.search(s.text):
+        return []  # done, struck, cancelled, declined, a norm, a question or a maybe
+    if _STATEMENT.match(s.text):
+        return []  # "It's a big change, so …": a statement about things, not a task
     owner, rest = _owner_mark(s.text, people)
     flags: set[str] = set()
     rest = _FILLER.sub("", rest.strip())
@@ -114,10 +128,22 @@ def line_item(
     task = T.remove_dates(rest, start, due, meeting)
     task = _WORKING_ON.sub("", task.strip())
     task = T.imperative(task)
-    if topic and topic.lower() not in task.lower() and T.content_size(topic) >= 1:
-        task = f"{task} ({topic})" if T.content_size(task) >= 3 else f"{task} {topic}"
-    prev = sentences[i - 1] if i > 0 else None
+    # The object of a fragment: its own topic label, else the parent bullet, else a heading
+    # that names a thing ("Budget deck:" over "- finish + send to finance Thu").
     parent = _parent_text(sentences, i)
+    heading = (
+        s.section if s.section and not s.section_kind and s.section != s.owner_heading else None
+    )
+    for source in (topic, parent, heading):
+        if source and T.content_size(source) >= 1 and len(source.split()) <= 6:
+            filled = T.with_object(task, source)
+            if filled != task:
+                task = filled
+                break
+    else:
+        if topic and topic.lower() not in task.lower() and T.content_size(topic) >= 1:
+            task = f"{task} ({topic})" if T.content_size(task) >= 3 else f"{task} {topic}"
+    prev = sentences[i - 1] if i > 0 else None
     ctx = SentenceContext(
         people,
         SubjectResolver(people),

@@ -68,6 +68,7 @@ _ACTION_PREFIX = re.compile(
 )
 _TENTATIVE_START = re.compile(r"^\W*(?:\?\?|maybe\b|perhaps\b|possibly\b)", re.I)
 # Groups that own nothing by themselves: the chair (or the writer) takes the item.
+_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group)\b", re.I)
 _GROUP = re.compile(r"^(?:team|leads|dev team|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 _PASSIVE_BY = re.compile(
@@ -254,6 +255,8 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
 def _who(text: str, ctx: SentenceContext) -> Person | None:
     """The first person of an owner mark ('Ximena/Zdeněk', 'Anselm + Team', 'Team')."""
     first = re.split(r"\s*(?:[,/&+;]|\band\b|\bto\b)\s*", text.strip())[0].strip()
+    if _TEAM.match(first):
+        return ctx.people.chair
     if _GROUP.match(first):
         return ctx.people.default_owner
     return ctx.people.resolve(first, speaker=ctx.people.writer)

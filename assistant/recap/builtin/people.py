@@ -38,8 +38,11 @@ _OWNER_SPOT = re.compile(
     + _ONE_NAME
     + r"){0,3}\s+(?:to|will)\s+\p{Ll}|"
     r"[\[(]" + _ONE_NAME + r"(?:\s*(?:,|&|\+|/|and)\s*(?:" + _ONE_NAME + r"|team))*[\])]"
-    r"(?=[^\S\n]*[.:]?[^\S\n]*$)|(?m)^[^\S\n]*(?:[-*•+][^\S\n]*)?\[" + _ONE_NAME
-    + r"(?:\s*(?:,|&|\+|/|and)\s*" + _ONE_NAME + r")*\]"
+    r"(?=[^\S\n]*[.:]?[^\S\n]*$)|(?m)^[^\S\n]*(?:[-*•+][^\S\n]*)?\["
+    + _ONE_NAME
+    + r"(?:\s*(?:,|&|\+|/|and)\s*"
+    + _ONE_NAME
+    + r")*\]"
 )
 _NAME_IN_SPOT = re.compile(_ONE_NAME)
 _ANY_HANDLE = re.compile(r"(?<![\w.])@([\p{L}][\w-]{2,30})(?![\w@.]*\.\w)")
@@ -83,7 +86,11 @@ _NOT_FIRST = frozenset(
     Write Draft Book Ask Share Post Run Do Went Had Has Was Were Is Are Been Being Happy Big Small
     Up Down Out Over Under About With Without From Into Onto For Of In On At By To Re Via Per
     Intro Meeting Weekly Biweekly Monthly Mtg Notes Recap Summary Agenda Goals Wins Issues Blockers
-    Epic Dev Ops Prod Hr It Pm Qa Ux Ui Api""".split()
+    Epic Dev Ops Prod Hr It Pm Qa Ux Ui Api Goal Goals Aim Target Idea Ideas Option Options Way
+    Time Plan Plans Task Tasks Reason Purpose Objective Intent Priority Priorities Focus Note
+    Question Questions Answer Problem Problems Issue Risk Risks Topic Item Items Point Points Step
+    Steps Balance Work Everything Nothing Something Anything Someone Nobody Everybody Each Every
+    Both Either Neither All Any Some Most Many Few Other Others Another""".split()
 )
 _NOT_LAST = frozenset(
     """Bank Dental Logistics Plumbing Wines Schools School Hospital Foundation Summit Insurance
@@ -164,7 +171,27 @@ def attendees(notes: str) -> list[str]:
             name = part.strip().strip("*_").strip()
             if _ATTENDEE.match(name) and len(name.split()) <= 4 and name.lower() != "name":
                 found.append(name)
-    return found
+    return found or _name_list(lines[:200])
+
+
+_NAME_ONLY_ITEM = re.compile(
+    r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+@?(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2}|[\w.-]+)\s*$"
+)
+
+
+def _name_list(lines: list[str]) -> list[str]:
+    """A sign-in list: three or more bullets in a row that are each only a name or handle."""
+    run: list[str] = []
+    for line in [*lines, ""]:
+        m = _NAME_ONLY_ITEM.match(line)
+        word = m.group(1) if m else ""
+        if m and word.lower() not in TASK_VERBS and word.split()[0] not in _NOT_FIRST:
+            run.append(word)
+            continue
+        if len(run) >= 3:
+            return run
+        run = []
+    return []
 
 
 def _lower_elsewhere(word: str, notes: str) -> bool:
@@ -286,6 +313,12 @@ class PeopleDirectory:
             return self.report
         return self.manager if self.group_meeting else self.report
 
+    @property
+    def chair(self) -> Person:
+        """Who takes what a group owns ("(Team)", "Leads", "everyone"): the chair, that is the
+        manager of a 1:1 or the lead of group minutes."""
+        return self.manager
+
     def _writer(self, author: str) -> Person:
         """Whose "I" the notes use: 'manager' (default), 'report' or a name."""
         key = nfc(author).lower()
@@ -353,8 +386,6 @@ class PeopleDirectory:
             return False
         if word.upper() == word or self.resolve(word) is not None:
             return False
-        if len(re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", notes)) < 2:
-            return False  # "Goal to keep things working": a name comes up more than once
         return re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", notes) is None
 
     def _discover_role(self, notes: str, m: re.Match[str], person: Person) -> None:
