@@ -82,13 +82,6 @@ _NEEDS_DOING = re.compile(
     r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
 )
 
-_PROGRESSIVE = re.compile(
-    r"^(?P<subj>[\p{L}][\p{Ll}\p{M}]+)\s+(?P<verb>[\p{Ll}\p{M}]+ng)\b(?P<pred>.*)$"
-)
-
-_PRESENT_3RD = re.compile(
-    r"^(?P<subj>[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s+(?P<verb>[\p{Ll}\p{M}]+s)\b(?P<pred>.*)$"
-)
 
 _EXPLICIT_ACTION_PREFIX = re.compile(r"(?:AI|Action|TODO|To ?do|Owner)\b", re.I)
 
@@ -291,41 +284,4 @@ def from_passive(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> li
         0.7,
     )
     finish_task(cand, ctx, None)
-    return [cand]
-
-
-def from_progressive(
-    sentence: Sentence, clause: Clause, ctx: SentenceContext, prior: str | None
-) -> list[Candidate]:
-    """'shawn finalizing by wed' (with a date), 'Emily sets up X' (in an agreed-plan list)."""
-    text = clause.text
-    m = _PROGRESSIVE.match(text)
-    in_actions = sentence.section_kind == "action"
-    if not m and in_actions:
-        m = _PRESENT_3RD.match(text)
-    if not m:
-        return []
-    person = ctx.people.resolve(m.group("subj"))
-    verb = m.group("verb").lower()
-    if person is None or verb in ("is", "was", "has", "does", "thinks", "wants", "says", "going"):
-        return []
-    pred = verb + m.group("pred")
-    start = clause.start + m.start("verb")
-    due = find_due(pred, start, ctx.meeting)
-    # "Luis posting reqs this week": shorthand with any time phrase is a plan.
-    if due is None and not in_actions:
-        return []
-    if vetoed(sentence, text, sentence.text[: clause.start - sentence.start], ""):
-        return []
-    cand = Candidate(
-        T.imperative(T.remove_dates(pred, start, due, ctx.meeting)),
-        person,
-        m.group("subj"),
-        due,
-        [(sentence.start, sentence.end)],
-        clause.start,
-        0.6,
-        {"owner_guessed"} if not in_actions else set(),
-    )
-    finish_task(cand, ctx, prior)
     return [cand]

@@ -79,4 +79,7 @@ def test_features_never_carry_a_persons_name(first: str, last: str) -> None:
     a = analyse(notes, meeting_date=D, manager="Dana Whitfield", report=full)
     words = {w.lower() for w in (first, last)} | {_stem(w) for w in (first, last)}
     for feats in a.features:
-        assert not any(f.split(":", 1)[-1] in words for f in feats), feats
+        # Word features ("u:deck", "w:send", "b0:send_the") would carry a name; fixed names
+        # of cues ("m:can") are the same for everyone.
+        lexical = [f for f in feats if f.startswith(("u:", "w:", "lw:", "b0:", "h:"))]
+        assert not any(set(f.split(":", 1)[1].split("_")) & words for f in lexical), lexical
