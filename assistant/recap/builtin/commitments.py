@@ -29,7 +29,7 @@ from assistant.recap.builtin.list_items import (
     handle_item,
     labelled_item,
 )
-from assistant.recap.builtin.offers import from_let_me, from_volunteer
+from assistant.recap.builtin.offers import from_let_me, from_volunteer, suggestion
 from assistant.recap.builtin.outline import SYMBOLS
 from assistant.recap.builtin.people import NAME_WORD, Person
 from assistant.recap.builtin.segmentation import Sentence
@@ -298,6 +298,7 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
         if len(found) == before_count:
             found += imposed_or_granted(sentence, clause, ctx)
         found += told_to(sentence, clause, ctx)
+        found += suggestion(sentence, clause, ctx)
         if CORRECTION.match(clause.text) and 0 < before_count < len(found):
             reassign(found, before_count)
         produced_prior = len(found) > before_count

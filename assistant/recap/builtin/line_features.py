@@ -137,8 +137,9 @@ def sentence_features(
             f.append("status:" + s.status)
         if s.speaker:
             f.append("speaker")
-        for w in _WORD.findall(s.section.lower())[:6]:
-            f.append("h:" + _stem(w))
+        for w in _WORD.findall(s.section)[:6]:
+            named = (w[:1].isupper() or not w[:1].isascii()) and people.resolve(w) is not None
+            f.append("h:<person>" if named else "h:" + _stem(w))
         if not s.section:
             f.append("h:none")
         f.append("first" if s.first_in_line else "later")

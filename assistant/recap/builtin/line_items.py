@@ -41,9 +41,13 @@ _TRAIL = re.compile(
 # "Overleaf - Make X", "CoPR - fill out", "By thanksgiving: produce X", "Next step: X"
 _TOPIC = re.compile(r"^\s*(?P<topic>[^:–—]{1,40}?)\s*(?::|\s[-–—]+)\s+(?P<rest>\S.*)$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'll|I’ll|I'm|my|me)\b")
+# What comes before the task: a label ("TODO:", "Next step is to"), a subject, a modal ("need
+# to", "should", "plan to", "let's", "try to").
 _FILLER = re.compile(
-    r"^(?:(?:todo|to do|action|ai|next steps?|next|task for this week|plan|i|we)\s*(?:is to|to|"
-    r"will|should|need to|needs to|have to|must|'ll|’ll|plan to)?\s*[:,-]?\s+)+",
+    r"^(?:(?:(?:todo|to do|action|ai|next steps?|next|task for this week|plan|i|we|also|still|"
+    r"really)\s*(?:is to|are to|to|will|should|need to|needs to|have to|must|'ll|’ll|plan to)?"
+    r"|(?:need|needs|have|has|plan|plans|try|want|wants)\s+to|should|must|let'?s|will)"
+    r"\s*[:,-]?\s+)+",
     re.I,
 )
 _WORKING_ON = re.compile(r"^(?:working|work|worked)\s+on\s+(?=\p{Ll}+ing\b)", re.I)
@@ -104,8 +108,8 @@ def line_item(
 ) -> list[Candidate]:
     """The item a picked line states, with its owner, due date and a task that reads alone."""
     s = sentences[i]
-    if s.text.rstrip("*_ ").endswith(":"):
-        return []  # "Lộc's proposal feedback:" titles the items below it
+    if s.text.rstrip("*_ ").endswith(":") or s.titles:
+        return []  # "Lộc's proposal feedback:" / "Budget deck" titles the items below it
     if s.status == "done" or vetoed(s, s.text, "", "") or TENTATIVE.search(s.text):
         return []  # done, struck, cancelled, declined, a norm, a question or a maybe
     if _STATEMENT.match(s.text):
@@ -130,11 +134,7 @@ def line_item(
     task = T.imperative(task)
     # The object of a fragment: its own topic label, else the parent bullet, else a heading
     # that names a thing ("Budget deck:" over "- finish + send to finance Thu").
-    parent = _parent_text(sentences, i)
-    heading = (
-        s.section if s.section and not s.section_kind and s.section != s.owner_heading else None
-    )
-    for source in (topic, parent, heading):
+    for source in (topic, s.topic):
         if source and T.content_size(source) >= 1 and len(source.split()) <= 6:
             filled = T.with_object(task, source)
             if filled != task:
@@ -163,16 +163,5 @@ def line_item(
         0.6,
         flags,
     )
-    finish_task(cand, ctx, parent)
+    finish_task(cand, ctx, None)
     return [cand] if T.content_size(cand.task) >= 2 else []
-
-
-def _parent_text(sentences: list[Sentence], i: int) -> str | None:
-    """The parent bullet's text ('Proposal' above '[ ] Background'), for a short task."""
-    s = sentences[i]
-    if s.parent is None:
-        return None
-    for back in range(i - 1, max(-1, i - 40), -1):
-        if sentences[back].line_index == s.parent:
-            return sentences[back].text
-    return None

@@ -85,6 +85,7 @@ _NEEDS_DOING = re.compile(
 
 _EXPLICIT_ACTION_PREFIX = re.compile(r"(?:AI|Action|TODO|To ?do|Owner)\b", re.I)
 
+_TOPIC_LABEL = re.compile(r"^(?P<topic>[^:–—]{2,40}?)\s*(?::|\s[-–—]+)\s+(?P<rest>\S.*)$")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
@@ -168,8 +169,10 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         sentence.section if len(sentence.section.split()) <= 3 else None
     )
     heading_owner = _heading_person(heading, ctx) if heading else None
+    # An open checkbox ("- [ ] Background section") is a to-do wherever it stands.
+    todo = sentence.checkbox == "open" and sentence.section_kind not in ("negative", "followup")
     in_actions = (
-        sentence.section_kind == "action" or prefix is not None or heading_owner is not None
+        sentence.section_kind == "action" or prefix is not None or heading_owner is not None or todo
     )
     if ctx.speaker is not None or not (in_actions or sentence.bullet):
         return []
@@ -182,19 +185,26 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     # 12%. pull override report by unit (Victor)".
     own_mark = _OWNER_MARK.search(sentence.text) is not None
     first = sentence.first_in_line or (own_mark and T.starts_with_verb(sentence.text))
-    if not (in_actions or marked) or not first or ctx.speaker is not None:
-        return []
+    if not (in_actions or marked) or not first or ctx.speaker is not None or sentence.titles:
+        return []  # a short bullet over deeper ones ("Budget deck") titles them
     if prefix:
         sentence = replace(
             sentence, text=sentence.text[prefix.end() :], start=sentence.start + prefix.end()
         )
     text = sentence.text
+    label = sentence.topic
+    # "Allergen validation: complete + file by Fri": a topic label, then the task about it.
+    topic = _TOPIC_LABEL.match(text)
+    named = topic is not None and _who(topic.group("topic"), ctx) is not None
+    if topic and not named and T.starts_with_verb(topic.group("rest")):
+        label, text = topic.group("topic"), topic.group("rest")
+        sentence = replace(sentence, text=text, start=sentence.start + topic.start("rest"))
     # "Concrete test results from lab — owner: Gus Petrov, due Oct 12": a keyed owner makes a
     # noun phrase a deliverable.
     scan = text + rest
     keyed = _OWNER_KEY.search(scan)
     verb_first = T.starts_with_verb(T.expand_shorthand(text))
-    if not (verb_first or (keyed and keyed.start() > 0)) or sentence.checkbox == "done":
+    if not (verb_first or todo or (keyed and keyed.start() > 0)) or sentence.checkbox == "done":
         return []
     if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
         return []
@@ -242,6 +252,10 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         flags,
     )
     finish_task(cand, ctx, None)
+    if label:
+        cand.task = T.tidy(T.with_object(cand.task, label))  # "finish + send" under "Budget deck"
+        if todo and not verb_first and label.lower() not in cand.task.lower():
+            cand.task = f"{cand.task} ({label[:1].lower() + label[1:]})"  # "Background (proposal)"
     return [cand]
 
 

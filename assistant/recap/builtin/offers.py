@@ -1,6 +1,5 @@
-"""Offers and volunteers: "Let me ask Olivia", "We'll have Mira draft the notes",
-"We need someone to update the template - Rosa volunteered". (An accepted suggestion, "Suggested
-he present X. He's in.", is read by the line classifier now.)
+"""Offers, volunteers and suggestions: "Let me ask Olivia", "We'll have Mira draft the notes",
+"We need someone to update the template - Rosa volunteered", "Suggested he present X. He's in."
 """
 
 from __future__ import annotations
@@ -22,6 +21,15 @@ _CAUSATIVE = re.compile(
     re.IGNORECASE,
 )
 _LET_ME = re.compile(r"\blet me\s+(?=[\p{Ll}\p{M}])", re.IGNORECASE)
+_SUGGESTED = re.compile(
+    r"\b(?:suggested|proposed)\s+(?:that\s+)?(?P<subj>he|she|they|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s+(?P<pred>[\p{Ll}\p{M}].*)$",
+    re.IGNORECASE,
+)
+_ACCEPTED = re.compile(
+    r"\b(?:(?:he|she|they)(?:'s|'re| is| are) in\b|(?:he|she|they) agreed|on board|will do|"
+    r"is up for it)",
+    re.IGNORECASE,
+)
 _VOLUNTEERED = re.compile(
     r"^(?P<who>[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)\s+"
     r"(?:volunteered|offered|stepped up|signed up|"
@@ -80,6 +88,36 @@ def from_let_me(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> lis
         [(sentence.start, sentence.end)],
         clause.start + m.start(),
         0.7,
+    )
+    finish_task(cand, ctx, None)
+    return [cand]
+
+
+def suggestion(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Candidate]:
+    """'Suggested he present X. He's in.' - a suggestion the other person accepted."""
+    m = _SUGGESTED.search(clause.text)
+    if not m or not T.starts_with_verb(m.group("pred")):
+        return []
+    rest = sentence.text[clause.start - sentence.start + m.end() :]
+    if not (_ACCEPTED.search(rest) or _ACCEPTED.search(ctx.next_in_line or "")):
+        return []
+    owner, flags = ctx.resolver.resolve(
+        m.group("subj"), speaker=ctx.speaker, addressee=ctx.addressee, named_before=None
+    )
+    if owner is None:
+        return []
+    pred = m.group("pred")
+    start = clause.start + m.start("pred")
+    due = find_due(pred, start, ctx.meeting)
+    cand = Candidate(
+        T.remove_dates(pred, start, due, ctx.meeting),
+        owner,
+        m.group("subj"),
+        due,
+        [(sentence.start, sentence.end)],
+        sentence.start,
+        0.6,
+        set(flags),
     )
     finish_task(cand, ctx, None)
     return [cand]

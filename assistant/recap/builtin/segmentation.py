@@ -13,7 +13,9 @@ import regex as re
 from assistant.recap.builtin.outline import (
     BULLET,
     CHECKBOX,
+    LineInfo,
     SectionKind,
+    heading_text,
     outline,
     section_kind,
 )
@@ -74,6 +76,8 @@ class Sentence:
     parent: int | None = None  # line of the parent bullet, for nested lists
     status: str | None = None  # "open" / "done" from a New / Finished heading above
     row: bool = False  # a table row
+    topic: str | None = None  # what it is about: the parent bullet or a heading naming a thing
+    titles: bool = False  # a bullet of one or two words over deeper ones ("Budget deck", "New")
 
 
 def split_lines(notes: str) -> list[Line]:
@@ -176,11 +180,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
 
 
+def _topic(info: LineInfo, infos: list[LineInfo], lines: list[Line]) -> str | None:
+    """'Budget deck' over '- finish + send to finance': the parent bullet's title, else a
+    heading that names a thing (not an action or status heading, not a person)."""
+    if info.parent is not None and infos[info.parent].kind == "item":
+        title = heading_text(lines[info.parent].text[infos[info.parent].body :])
+        if 0 < len(title.split()) <= 6 and not title.endswith((".", "?")):
+            return title
+    named = info.section and not info.section_kind and not info.owner_heading and not info.status
+    if named and len(info.section.split()) <= 5 and "[" not in info.section:
+        return info.section
+    return None
+
+
 def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
     """All sentences of the notes, in order, with their section and speaker."""
     lines = split_lines(notes)
     speakers = speaker_labels(lines, participant_names)
     infos = outline([line.text for line in lines])
+    parents = {i.parent for i in infos if i.parent is not None}
     out: list[Sentence] = []
     speaker: str | None = None
     joined: set[int] = set()
@@ -261,6 +279,8 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                     parent=info.parent,
                     status=info.status,
                     row=info.kind == "row",
+                    topic=_topic(info, infos, lines),
+                    titles=line.index in parents and len(body.split()) <= 2,
                 )
             )
     return out

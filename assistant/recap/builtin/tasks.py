@@ -274,6 +274,10 @@ def drop_tell_back(text: str) -> str:
     return _TELL_BACK.sub("", text)
 
 
+_INTRANSITIVE = frozenset(
+    "talk speak chat meet reach reply respond listen go come report check follow work look focus "
+    "think start begin continue keep wait deal plan experiment coordinate sync pair circle".split()
+)
 _VERB_GROUP = re.compile(r"^((?:[\p{L}-]+)(?:\s*(?:\+|&|,|\band\b|/)\s*[\p{L}-]+)*)(?=\s|$)(.*)$")
 _PREP_START = re.compile(r"^\s*(?:to|for|with|by|on|in|at|before|after|from|into|via)\b", re.I)
 
@@ -290,6 +294,8 @@ def with_object(task: str, topic: str) -> str:
         not rest.strip() or _PREP_START.match(rest)
     ):
         return task
+    if rest.strip() and base_verb(verbs[-1]) in _INTRANSITIVE:
+        return task  # "work on the catalog", "talk to Ana": nothing is missing
     obj = topic.strip().rstrip(":").strip()
     if not obj:
         return task
@@ -327,8 +333,8 @@ def with_context(task: str, context: str) -> str:
     context = tidy(context)
     if not context:
         return task
-    if not starts_with_verb(context):
-        filled = with_object(task, context)
+    if not starts_with_verb(context) or len(context.split()) <= 3:
+        filled = with_object(task, context)  # "Budget deck" is a thing here, not a verb
         if filled != task:
             return filled
     # Keep acronyms ("IEP notes") as written; lower-case an ordinary first word.

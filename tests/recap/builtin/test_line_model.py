@@ -75,11 +75,15 @@ names = st.text(
 @given(first=names, last=names)
 def test_features_never_carry_a_persons_name(first: str, last: str) -> None:
     full = f"{first} {last}"
-    notes = f"Attendees: {full}, Dana Whitfield\n\nNext steps:\n- {full} to send the deck\n"
+    notes = (
+        f"Attendees: {full}, Dana Whitfield\n\n## {first}\n- review the plan\n\n"
+        f"Next steps:\n- {full} to send the deck\n"
+    )
     a = analyse(notes, meeting_date=D, manager="Dana Whitfield", report=full)
     words = {w.lower() for w in (first, last)} | {_stem(w) for w in (first, last)}
     for feats in a.features:
         # Word features ("u:deck", "w:send", "b0:send_the") would carry a name; fixed names
         # of cues ("m:can") are the same for everyone.
         lexical = [f for f in feats if f.startswith(("u:", "w:", "lw:", "b0:", "h:"))]
-        assert not any(set(f.split(":", 1)[1].split("_")) & words for f in lexical), lexical
+        fixed = {"none", "<person>", "<num>"}  # "h:none" is no name, even for Mr None
+        assert not any(set(f.split(":", 1)[1].split("_")) & words - fixed for f in lexical)
