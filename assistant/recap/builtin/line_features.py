@@ -114,6 +114,10 @@ def sentence_features(
         if s.first_in_line and (s.bullet or s.row):
             groups.setdefault((s.section, s.depth, s.parent, s.row), []).append(i)
     sibling_of: dict[int, list[int]] = {i: g for g in groups.values() for i in g}
+    totals = {
+        id(g): (sum(1 for j in g if rule_cands[j]), sum(1 for j in g if verb_first[j]))
+        for g in groups.values()
+    }
     parents = {s.parent for s in sentences if s.parent is not None}
     out: list[list[str]] = []
     for i, s in enumerate(sentences):
@@ -207,11 +211,15 @@ def sentence_features(
             f.append("rule_conf:" + _bucket(int(best * 10), (5, 6, 7, 8, 9)))
             if any("owner_guessed" in c.flags for c in found):
                 f.append("rule_guessed")
-        sibs = [j for j in sibling_of.get(i, ()) if j != i]
-        if sibs:
-            share = sum(1 for j in sibs if rule_cands[j]) / len(sibs)
+        group = sibling_of.get(i)
+        if group is not None and len(group) > 1:
+            # Shares among the other siblings, from per-group totals (linear in list length).
+            me_rule, me_verb = (1 if found else 0), (1 if verb_first[i] else 0)
+            n_rule, n_verb = totals[id(group)]
+            others = len(group) - 1
+            share = (n_rule - me_rule) / others
             f.append("sib_rule:" + _bucket(int(share * 4), (0, 1, 2, 3)))
-            vshare = sum(1 for j in sibs if verb_first[j]) / len(sibs)
+            vshare = (n_verb - me_verb) / others
             f.append("sib_verb:" + _bucket(int(vshare * 4), (0, 1, 2, 3)))
         else:
             f.append("no_sibs")

@@ -32,17 +32,18 @@ _HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
 # Jonah]").
 _ONE_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
 _OWNER_SPOT = re.compile(
-    r"(?m)^[^\S\n]*(?:[-*•+]|\d{1,2}[.)])?[^\S\n]*(?:"
+    # Possessive quantifiers (*+, ?+): a line of nothing but spaces must not backtrack.
+    r"(?m)^[^\S\n]*+(?:[-*•+]|\d{1,2}[.)])?+[^\S\n]*+(?:"
     + _ONE_NAME
-    + r")(?:\s*(?:,|&|\+|and)\s*"
+    + r")(?:\s*+(?:,|&|\+|and)\s*+"
     + _ONE_NAME
-    + r"){0,3}\s+(?:to|will)\s+\p{Ll}|"
-    r"[\[(]" + _ONE_NAME + r"(?:\s*(?:,|&|\+|/|and)\s*(?:" + _ONE_NAME + r"|team))*[\])]"
-    r"(?=[^\S\n]*[.:]?[^\S\n]*$)|(?m)^[^\S\n]*(?:[-*•+][^\S\n]*)?\["
+    + r"){0,3}\s++(?:to|will)\s++\p{Ll}|"
+    r"[\[(]" + _ONE_NAME + r"(?:\s*+(?:,|&|\+|/|and)\s*+(?:" + _ONE_NAME + r"|team))*+[\])]"
+    r"(?=[^\S\n]*+[.:]?+[^\S\n]*+$)|(?m)^[^\S\n]*+(?:[-*•+][^\S\n]*+)?+\["
     + _ONE_NAME
-    + r"(?:\s*(?:,|&|\+|/|and)\s*"
+    + r"(?:\s*+(?:,|&|\+|/|and)\s*+"
     + _ONE_NAME
-    + r")*\]"
+    + r")*+\]"
 )
 _NAME_IN_SPOT = re.compile(_ONE_NAME)
 _ANY_HANDLE = re.compile(r"(?<![\w.])@([\p{L}][\w-]{2,30})(?![\w@.]*\.\w)")
