@@ -42,7 +42,8 @@ SELF_NOTE = re.compile(
 
 _TRAILING_OWNER = re.compile(
     r"\(\s*(?:owner|who)\s*[:=]\s*(?P<kvp>me|[\p{Lu}\p{Lo}][\w.'-]*(?:\s+[\p{Lu}\p{Lo}][\w.'-]*)?)[^)]*\)|"
-    r"\((?P<who>me|I|" + _NAME + r")(?:\s*(?:[,/&+]|\band\b|\bto\b)\s*(?P<due>[^)]*))?\)|"
+    r"\((?P<who>me|I|(?i:(?:dev |whole |the )team)|" + _NAME + r")"
+    r"(?:\s*(?:[,/&+]|\band\b|\bto\b)\s*(?P<due>[^)]*))?\)|"
     r"(?:^|\s)@(?P<at>[\p{L}][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[\p{Lu}\p{Lo}][\w'-]*(?:\s+[\p{Lu}\p{Lo}][\w'-]*|\s[\p{Lu}\p{Lo}]\.)?)"
     r"|[-–—]\s*(?P<dash>me|" + _NAME + r"|[\p{Lu}\p{Lo}]{2,3})\s*(?:[-–—(\[]|$)"
     r"|(?:→|->|=>)\s*(?P<arrow>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b"
@@ -164,6 +165,7 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     """A verb-first action bullet: '1. Finish the narrative (Kwame) - by Mon' under an action
     heading, or 'ACTION: update pricing sheet - TR - 6/30' anywhere."""
     prefix = _ACTION_PREFIX.match(sentence.text)
+    span = (sentence.start, sentence.end)  # the evidence: the whole line, labels included
     # Bullets grouped under a person's name ("Liam" / "- send the plan Thu") are theirs.
     heading = sentence.owner_heading or (
         sentence.section if len(sentence.section.split()) <= 3 else None
@@ -246,8 +248,8 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         owner,
         owner.first,
         due,
-        [(sentence.start, sentence.end)],
-        sentence.start,
+        [span],
+        span[0],
         0.75 if not flags else 0.5,
         flags,
     )

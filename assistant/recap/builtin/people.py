@@ -39,7 +39,9 @@ _OWNER_SPOT = re.compile(
     + _ONE_NAME
     + r"){0,3}\s++(?:to|will)\s++\p{Ll}|"
     r"[\[(]" + _ONE_NAME + r"(?:\s*+(?:,|&|\+|/|and)\s*+(?:" + _ONE_NAME + r"|team))*+[\])]"
-    r"(?=[^\S\n]*+[.:]?+[^\S\n]*+$)|(?m)^[^\S\n]*+(?:[-*•+][^\S\n]*+)?+\["
+    r"(?=[^\S\n]*+[.:]?+[^\S\n]*+$)|"
+    r"\(" + _ONE_NAME + r"\s++(?:to|will)\s++\p{Ll}[^()\n]{0,60}\)|"  # "(Saoirse to write issue)"
+    r"(?m)^[^\S\n]*+(?:[-*•+][^\S\n]*+)?+\["
     + _ONE_NAME
     + r"(?:\s*+(?:,|&|\+|/|and)\s*+"
     + _ONE_NAME
@@ -91,7 +93,7 @@ _NOT_FIRST = frozenset(
     Time Plan Plans Task Tasks Reason Purpose Objective Intent Priority Priorities Focus Note
     Question Questions Answer Problem Problems Issue Risk Risks Topic Item Items Point Points Step
     Steps Balance Work Everything Nothing Something Anything Someone Nobody Everybody Each Every
-    Both Either Neither All Any Some Most Many Few Other Others Another""".split()
+    Both Either Neither All Any Some Most Many Few Other Others Another Leads Members""".split()
 )
 _NOT_LAST = frozenset(
     """Bank Dental Logistics Plumbing Wines Schools School Hospital Foundation Summit Insurance
@@ -286,6 +288,7 @@ class PeopleDirectory:
         for name in participants:  # "Present: ..." lines: one-word names count there
             self._add(name, single=True)
         self._marks: dict[str, Person] = {}  # initials an attendee line gives for its names
+        self.owners_named: set[str] = set()
         self.present = [p for p in map(self._add_attendee, attendees(notes)) if p is not None]
         for mark, name in attendee_initials(notes).items():
             person = self.by_full(name) or self._resolve(name, None)
@@ -303,7 +306,10 @@ class PeopleDirectory:
 
     @property
     def group_meeting(self) -> bool:
-        """Minutes of a meeting of three or more (an attendee list says so)."""
+        """Minutes of a meeting of three or more: an attendee list says so, or items are given
+        to three or more different people."""
+        if len(self.owners_named) >= 3:
+            return True
         return len({p.full for p in self.present} | {self.manager.full, self.report.full}) > 2
 
     @property
@@ -370,10 +376,15 @@ class PeopleDirectory:
             if person is None:
                 continue
             self._discover_role(notes, m, person)
+        spots: list[str] = []
         for m in _OWNER_SPOT.finditer(notes):  # "Ngozi to ...", "(Anselm)", "[Farhan & Jonah]"
             for word in _NAME_IN_SPOT.findall(m.group(0)):
+                spots.append(word)
                 if self._plausible_single(word, notes):
                     self._add(word, single=True)
+        self._cache.clear()
+        # Action lists that give three or more different people items are group minutes.
+        self.owners_named = {p.full for p in map(self.resolve, spots[:500]) if p is not None}
         for h in _ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
             if not self.resolve(h.group(1)):
                 self._add(h.group(1), single=True)
