@@ -93,7 +93,11 @@ _NOT_FIRST = frozenset(
     Time Plan Plans Task Tasks Reason Purpose Objective Intent Priority Priorities Focus Note
     Question Questions Answer Problem Problems Issue Risk Risks Topic Item Items Point Points Step
     Steps Balance Work Everything Nothing Something Anything Someone Nobody Everybody Each Every
-    Both Either Neither All Any Some Most Many Few Other Others Another Leads Members""".split()
+    Both Either Neither All Any Some Most Many Few Other Others Another Leads Members Easy Hard
+    Difficult Fine Nice Possible Impossible Important Necessary Useful Helpful Ready Able Happy
+    Free Safe Worth Tough Simple Quick Slow Cheap Expensive Okay Ok Best Better Worse Fun Likely
+    Unlikely Tricky Link Links Need Ability Effort Mentees Mentors Students Users People Folks
+    Someone Anyone Nobody Everyone Record Recording Video Slides Docs Doc Painful""".split()
 )
 _NOT_LAST = frozenset(
     """Bank Dental Logistics Plumbing Wines Schools School Hospital Foundation Summit Insurance
@@ -396,6 +400,8 @@ class PeopleDirectory:
         also written in lower case ('Design' / 'design')."""
         if word in _NOT_FIRST or word.lower() in TASK_VERBS or len(word) < 3:
             return False
+        if word.lower().endswith(("ful", "ous", "ible", "able", "less")):
+            return False  # "Painful to debug", "Possible to reuse": adjectives, not names
         if word.upper() == word or self.resolve(word) is not None:
             return False
         return re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", notes) is None
