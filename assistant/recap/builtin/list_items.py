@@ -206,11 +206,19 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     scan = text + rest
     keyed = _OWNER_KEY.search(scan)
     verb_first = T.starts_with_verb(T.expand_shorthand(text))
-    if not (verb_first or todo or (keyed and keyed.start() > 0)) or sentence.checkbox == "done":
+    # "Planning discussion about tech needs (Ximena)" in an action list: a named owner makes a
+    # noun phrase a deliverable, as an "owner:" key does.
+    named = in_actions and _named_at_end(text, ctx)
+    if not (verb_first or todo or named or (keyed and keyed.start() > 0)):
         return []
-    if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
+    if sentence.checkbox == "done" or sentence.struck or DONE_CUE.search(text):
         return []
-    if TENTATIVE.search(text + rest) or _TENTATIVE_START.match(sentence.line_text):
+    if CANCEL_CUE.search(text) or NORM_CUE.search(text):
+        return []
+    # "(Anselm, maybe use Quality sync)": a hedge inside an aside is about the how, not the task.
+    if TENTATIVE.search(_LONG_ASIDE.sub("", text + rest)) or _TENTATIVE_START.match(
+        sentence.line_text
+    ):
         return []  # a question or a maybe is a follow-up
     owner: Person | None = None
     flags: set[str] = set()
@@ -259,6 +267,15 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         if todo and not verb_first and label.lower() not in cand.task.lower():
             cand.task = f"{cand.task} ({label[:1].lower() + label[1:]})"  # "Background (proposal)"
     return [cand]
+
+
+_LONG_ASIDE = re.compile(r"\([^()]*\s[^()]*\s[^()]*\)")  # three words or more in brackets
+_END_MARK = re.compile(r"\((?P<who>[^()]{2,40})\)\s*\.?\s*$")
+
+
+def _named_at_end(text: str, ctx: SentenceContext) -> bool:
+    m = _END_MARK.search(text)
+    return m is not None and m.start() > 0 and _who(m.group("who"), ctx) is not None
 
 
 def _who(text: str, ctx: SentenceContext) -> Person | None:

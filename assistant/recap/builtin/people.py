@@ -59,9 +59,12 @@ Role = Literal["manager", "report", "other"]
 
 _TITLES = r"(?:Dr|Mr|Mrs|Ms|Prof|Officer|Provost|Dean|Coach|Director|Chief|Sgt|Judge|Pastor)"
 # One capitalised name word in any cased script ("Søren", "D'Souza", "Mary-Kate", "McKay").
+# Lower-case letters include \p{Lo} after a capital: the regex module's newer Unicode data files
+# some Latin letters (ʕ, ʔ) as "other", and a name may mix scripts.
+_LOW = r"[\p{Ll}\p{Lo}\p{M}]"
 NAME_WORD = (
-    r"(?:\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?"
-    r"(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)"
+    r"(?:\p{Lu}['’]\p{Lu}" + _LOW + r"+|\p{Lu}" + _LOW + r"+(?:\p{Lu}" + _LOW + r"+)?"
+    r"(?:[-'’]\p{Lu}?" + _LOW + r"+)*)"
 )
 _PARTICLE = (
     r"(?:(?:van|der|den|de|del|della|di|da|dos|das|du|la|le|von|zu|ter|ten|bin|al|Ó|Ní|Mac)\s+)"
@@ -501,7 +504,9 @@ class PeopleDirectory:
     def _nickname(self, word: str) -> Person | None:
         """'Jas' -> Jasmine, 'Sam' -> Samuel: a short form that starts exactly one first name."""
         low = word.lower()
-        if len(low) < 3 or not low.isalpha() or low in _CALENDAR:
+        # "İaa".lower() is "i̇aa" (a combining dot): letters and marks make a word.
+        letters = all(c.isalpha() or unicodedata.combining(c) for c in low)
+        if len(low) < 3 or not letters or low in _CALENDAR:
             return None
         if word.islower() and low in TASK_VERBS:
             return None
