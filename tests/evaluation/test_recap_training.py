@@ -135,10 +135,10 @@ def test_recap_loso_command_prints_pooled_and_per_source_scores() -> None:
 @pytest.mark.slow
 def test_leave_one_source_out_keeps_its_floor() -> None:
     # The estimate for notes from sources never seen (docs/recap-generalisation.md): pooled
-    # F1 0.702 after issue #10 round 3. The floor is that minus 0.05, so a change that makes
+    # F1 0.713 after issue #10 round 3. The floor is that minus 0.05, so a change that makes
     # the classifier or the rules generalise worse fails here, whatever it does in-sample.
     examples = load_examples()
     result = loso(examples, SHIPPED, third_party_sources(examples))
-    assert result.loso.f1 >= 0.65, result.loso.as_dict()
+    assert result.loso.f1 >= 0.66, result.loso.as_dict()
     assert result.loso.owner_accuracy >= 0.91, result.loso.as_dict()
     assert result.loso.f1 > result.rules_only.f1  # the classifier helps on unseen sources

@@ -49,7 +49,7 @@ def test_third_party_dev_part_keeps_its_floor() -> None:
     # these notes; the leave-one-source-out floor is in tests/evaluation/test_recap_training.py).
     result = evaluate(load_cases(THIRD_PARTY_DEV), extract_recap)
     assert len(result.cases) >= 88
-    assert result.f1 >= 0.69, result.as_dict()
+    assert result.f1 >= 0.70, result.as_dict()
     assert result.owner_accuracy >= 0.90, result.as_dict()
     assert result.due_accuracy >= 0.95, result.as_dict()
     quiet = [c for c in result.cases if c.n_gold == 0]
