@@ -26,13 +26,13 @@ from assistant.recap.builtin.forms import (
 from assistant.recap.builtin.list_items import (
     action_bullet,
     from_passive,
-    from_progressive,
     handle_item,
     labelled_item,
 )
 from assistant.recap.builtin.offers import from_let_me, from_volunteer, suggestion
+from assistant.recap.builtin.outline import SYMBOLS
 from assistant.recap.builtin.people import NAME_WORD, Person
-from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
+from assistant.recap.builtin.segmentation import Sentence
 from assistant.recap.builtin.sentence_post import (
     CORRECTION,
     fill_sentence_due,
@@ -293,9 +293,7 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
         if not valid:
             # "G + Ahmed Saleh to recount aisle 14 — Ahmed leads": the shared task is his.
             shared = shared_context[-1] if shared_context else None
-            found += from_progressive(sentence, clause, ctx, prior) or plan_statement(
-                sentence, clause, ctx, shared
-            )
+            found += plan_statement(sentence, clause, ctx, shared)
             found += from_passive(sentence, clause, ctx)
         if len(found) == before_count:
             found += imposed_or_granted(sentence, clause, ctx)

@@ -45,7 +45,11 @@ _NEED_TO = re.compile(
 DISCOURSE = re.compile(
     r"(?:kindly\s+)?note|fyi|update|reminder|btw|ps|also|re|nb|heads[- ]up|important", re.I
 )
-_COPULA_TAIL = re.compile(r"\s+(?:is|are|was|were|has been|have been|due)\b.*$")
+# What follows the subject of a statement: "Vendor quote came in high" -> "Vendor quote".
+_COPULA_TAIL = re.compile(
+    r"\s+(?:is|are|was|were|has been|have been|due|came|went|got|looks?|seems?|needs?|"
+    r"remains?|stays?|keeps?|isn't|aren't|wasn't|won't|doesn't|didn't)\b.*$"
+)
 _STATUS_START = re.compile(
     r"\s*(?:still|not|no|missing|waiting|pending|blocked|done|overdue|late|behind|ok|fine|"
     r"good|they|it|we|he|she|i|you|this|that|[\d$%])",

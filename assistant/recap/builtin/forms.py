@@ -17,8 +17,9 @@ from assistant.recap.builtin.completion import finish_task
 from assistant.recap.builtin.context import SentenceContext
 from assistant.recap.builtin.dates import find_dues
 from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE, NORM_CUE
+from assistant.recap.builtin.outline import SYMBOLS
 from assistant.recap.builtin.people import Person
-from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
+from assistant.recap.builtin.segmentation import Sentence
 
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔)\s*")
 # The owner named at the end of the segment before an arrow: "… Jas", "me", "Dee Hollis 👉".
