@@ -24,7 +24,7 @@ _REFERS_BACK = re.compile(r"\b(?:hers|his|theirs|it|them|that)\b", re.I)
 _IT_SUBJECT = re.compile(r"\b(?:it|that|this)(?:'s|’s|\s+is|\s+was|\s+will)\b", re.IGNORECASE)
 _DUE_WORD = re.compile(r"\bdue\b")
 
-_CAPITALISED_WORD = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+\b")
+_CAPITALISED_WORD = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+\b")
 
 _TAKE_ON = re.compile(
     r"^(?:take|pick)\s+(?:that|it|this)\s+(?:on|up)\b|^(?:own|handle|tackle|drive)\s+(?:that|it|this)\b",

@@ -33,8 +33,8 @@ _VERB_PRONOUN = re.compile(
 )
 _STARTS_WITH_PRONOUN = re.compile(r"^\s*(?:it|them|those|these|that|this|they)\b", re.IGNORECASE)
 _FULL_NAME = re.compile(
-    r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)? "
-    r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?"
+    r"[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)? "
+    r"[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?"
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|you)\b", re.IGNORECASE)
 _NEED_TO = re.compile(

@@ -28,10 +28,12 @@ from assistant.recap.builtin.summary import build_summary
 
 ENGINE_NAME = "built-in"
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
+_NAME = re.compile(
+    r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?\b"
+)
 # "Jess (line) wants …", "Lea starts Monday": someone named by first name only, as a subject.
 _SOLO_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
+    r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
     r"mentioned|would like|requested|is asking|starts|joins|leaves|is|was|has|returns|arrives)\b"
 )
 _FLAG_ORDER: tuple[ActionFlag, ...] = (

@@ -46,7 +46,7 @@ _TRAILING_OWNER = re.compile(
     r"(?:\s*(?:[,/&+]|\band\b|\bto\b)\s*(?P<due>[^)]*))?\)|"
     r"(?:^|\s)@(?P<at>[\p{L}][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[\p{Lu}\p{Lo}][\w'-]*(?:\s+[\p{Lu}\p{Lo}][\w'-]*|\s[\p{Lu}\p{Lo}]\.)?)"
     r"|[-–—]\s*(?P<dash>me|" + _NAME + r"|[\p{Lu}\p{Lo}]{2,3})\s*(?:[-–—(\[]|$)"
-    r"|(?:→|->|=>)\s*(?P<arrow>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b"
+    r"|(?:→|->|=>)\s*(?P<arrow>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b"
 )
 
 _AT_OWNER = re.compile(r"^@(?P<who>[\p{L}][\w.-]*)\s*[:,-]?\s+(?P<task>[\p{Ll}\p{M}]\S*.*)$")
@@ -75,12 +75,12 @@ _GROUP = re.compile(r"^(?:team|leads|dev team|all|everyone|both|group|us|we|tbd)
 _PASSIVE_BY = re.compile(
     r"^(?P<np>[^,;:]+?)\s+(?:to be|will be|is to be|needs to be|should be|must be)\s+"
     r"(?P<verb>[\p{Ll}\p{M}]+(?:ed|en)|sent|built|done|set up|run)\s+by\s+"
-    r"(?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b(?P<rest>.*)$"
+    r"(?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b(?P<rest>.*)$"
 )
 
 _NEEDS_DOING = re.compile(
     r"^(?P<np>[^:;]+?):?\s+needs?\s+(?P<verb>[\p{Ll}\p{M}]+ing)\b(?P<rest>[^()]*?)\s*"
-    r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
+    r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
 )
 
 

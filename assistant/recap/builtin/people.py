@@ -76,7 +76,10 @@ FULL_NAME = re.compile(
     r"(?:\s+(?:" + NAME_WORD + r"|\p{Lu}\.))?\s+" + _PARTICLE + r"{0,3}"
     r"(" + NAME_WORD + r")(?![\w'’-])"
 )
-UNCASED_NAME = re.compile(r"(?<!\w)\p{Lo}{2,4}(?!\w)")
+# A name in a script without capitals: one to three words of letters and combining marks
+# ("王伟", "प्रिया शर्मा", "สมชาย ใจดี", "فاطمة الزهراء"); a long unbroken run is a sentence.
+UNCASED_PERSON = r"\p{Lo}[\p{Lo}\p{M}]{1,15}(?:\s\p{Lo}[\p{Lo}\p{M}]{1,15}){0,2}"
+UNCASED_NAME = re.compile(r"(?<!\w)" + UNCASED_PERSON + r"(?!\w)")
 # Capitalised words that start sentences or name things, never a person's first name.
 _NOT_FIRST = frozenset(
     """The This That These Those Told Asked Great Good Nice Next Last First Second Third New Old

@@ -41,7 +41,7 @@ _LEADING_FILLER = re.compile(
 # Explanations after the task ("so that...", "since...") are context, not the task.
 _TRAILING_REASON = re.compile(
     r"(?:,\s*|\s+)(?:so that|so (?:we|i|he|she|they|it|you)\b|since|because|"
-    r"so (?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+) (?:can|could|will|has)\b|"
+    r"so (?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+) (?:can|could|will|has)\b|"
     r"as (?:we|i|he|she|they)\b|"
     r"(?<=,)\s*which|,\s*which|in case|if nobody|unless|once|when (?:we|i|he|she|they|the|it)\b|"
     r"while (?:we|i|he|she|they)\b|before (?:it|he|she|they|we|you) \w+|- |"
