@@ -115,6 +115,17 @@ def _streamlit(data_dir: Path, log_path: Path, *, seed_demo: bool) -> Iterator[s
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+        crash = _server_traceback(log_path)
+        if crash:  # shown beside a failing test: the page only says the error was redacted
+            print(crash, file=sys.stderr)
+    # Reached only when the tests passed: an exception the pages swallowed still fails them.
+    assert not crash, f"the app server logged an exception:\n{crash}"
+
+
+def _server_traceback(log_path: Path) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", log_path.read_text(errors="replace"))
+    at = text.find("Traceback")
+    return text[at:][-4000:] if at >= 0 else ""
 
 
 @pytest.fixture(scope="module")
