@@ -9,6 +9,7 @@ apostrophes, hyphens and particles ("Mary-Kate D'Souza", "Jan van der Berg", "�
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -134,6 +135,8 @@ _ATTENDEE_LABEL = re.compile(
 _STOP_LABEL = re.compile(r"^\W*(?:regrets|apologies|absent|scribe|agenda|notes?|date)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 _ATTENDEE = re.compile(r"^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]{0,50}$")
+# Contact details beside a name: "[Ana](mailto:ana@x.org)", "<ana@x.org>", "ana@x.org".
+_CONTACT = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>]*>|\S+@\S+")
 
 
 _INITIALS_LIST = re.compile(r"\(\s*(\p{Lu}{1,4}(?:\s*,\s*\p{Lu}{1,4})+)\s*\)")
@@ -163,10 +166,11 @@ def attendees(notes: str) -> list[str]:
     found: list[str] = []
     lines = notes.splitlines()
     for i, line in enumerate(lines[:200]):
+        line = html.unescape(line)  # "Attendees:&#x20;" from exported pages
         m = _ATTENDEE_LABEL.match(line.strip().strip("*_#"))
         if not m or len(line) > 600:
             continue
-        rest = m.group("rest").strip().strip("*_")
+        rest = _CONTACT.sub(" ", m.group("rest")).strip().strip("*_")
         if rest:
             parts = re.split(r"[,;]|\s+and\s+", re.sub(r"\([^)]*\)", "", rest))
         else:
@@ -178,7 +182,7 @@ def attendees(notes: str) -> list[str]:
                     continue
                 if nxt.lstrip().startswith("#") or _STOP_LABEL.match(nxt):
                     break
-                item = _LIST_MARK.sub("", nxt).strip().strip("*_").strip()
+                item = _CONTACT.sub(" ", _LIST_MARK.sub("", nxt)).strip().strip("*_").strip()
                 parts.append(re.split(r"[,(]|\s[-–—/]\s", item)[0])
         for part in parts:
             name = part.strip().strip("*_").strip()

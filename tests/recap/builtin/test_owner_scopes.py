@@ -1,0 +1,78 @@
+"""Who owns an item in group minutes: table columns read by header, person headings, named
+owners inside a line, and speakers (issue #10, round 4). Every note here is fictional."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.recap.builtin import extract_recap
+
+MEETING = dt.date(2026, 3, 4)
+
+
+def _items(notes: str, manager: str = "Zoë Lambert", report: str = "Łukasz Nowak") -> list:
+    draft = extract_recap(notes, meeting_date=MEETING, manager=manager, report=report)
+    return [(i.owner, i.task) for i in draft.action_items]
+
+
+def _owner_of(items: list, word: str) -> str:
+    found = [owner for owner, task in items if word.lower() in task.lower()]
+    assert len(found) == 1, items
+    return found[0]
+
+
+ATTENDEES = (
+    "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Søren Holm, 王伟\n\n"
+)
+
+
+def test_an_owner_column_is_read_whatever_its_header_word() -> None:
+    for header in ("Responsible", "Assignee", "Verantwortlich", "Lead", "Person"):
+        notes = ATTENDEES + (
+            f"| Action | {header} |\n|---|---|\n"
+            "| Book the venue for the offsite | Mary-Kate D'Souza |\n"
+            "| Renew the licence server | Søren Holm |\n"
+        )
+        items = _items(notes)
+        assert _owner_of(items, "venue") == "Mary-Kate D'Souza", header
+        assert _owner_of(items, "licence") == "Søren Holm", header
+
+
+def test_cells_that_say_nothing_is_to_be_done_give_no_item() -> None:
+    notes = ATTENDEES + (
+        "| Topic | Notes | Actions: Responsible / Note |\n|---|---|---|\n"
+        "| Budget | Reviewed the spend. | None specified. |\n"
+        "| Hiring | Two roles open. | N/A |\n"
+        "| Travel | Nothing new. | TBD |\n"
+        "| Website | Copy is stale. | 王伟 to rewrite the landing page copy. |\n"
+    )
+    items = _items(notes)
+    assert [task for _, task in items] == ["Rewrite the landing page copy"], items
+    assert items[0][0] == "王伟"
+
+
+def test_a_mixed_action_column_names_owners_inline_and_groups_go_to_the_chair() -> None:
+    notes = ATTENDEES + (
+        "| Topic | Actions: Responsible / Note |\n|---|---|\n"
+        "| Intro | Members to post their team names in the channel. |\n"
+        "| Policy | Members to read the draft. Søren to circulate the final version. |\n"
+        "| Summit | The board voted on the summit budget. |\n"
+    )
+    items = _items(notes)
+    assert _owner_of(items, "team names") == "Zoë Lambert"  # the chair takes a group item
+    assert _owner_of(items, "read the draft") == "Zoë Lambert"
+    assert _owner_of(items, "final version") == "Søren Holm"
+    assert not any("voted" in task for _, task in items)  # a note, not an action
+    assert not any(task.lower().startswith(("members", "søren")) for _, task in items)
+
+
+def test_attendees_written_with_contact_links_are_known_by_name() -> None:
+    notes = (
+        "## Attendees:&#x20;\n\n"
+        "* Zoë Lambert [zoe@example.org](mailto:zoe@example.org)\n"
+        "* Siobhán Byrne (Ops) [Siobhán Byrne](mailto:siobhan@example.org)\n"
+        "* Łukasz Nowak <lukasz@example.org>\n\n"
+        "| Topic | Actions: Responsible / Note |\n|---|---|\n"
+        "| Rota | Siobhán to publish the on-call rota. |\n"
+    )
+    assert _owner_of(_items(notes), "rota") == "Siobhán Byrne"
