@@ -52,6 +52,7 @@ _THEN_SEQUENCE = re.compile(r"(?:,\s*|\s+)and then\s+|,\s*then\s+")
 _HAVE_PREFIX = re.compile(r"have\s", re.I)
 _TO_WORD = re.compile(r"\sto\s")
 _TWO_WORD_NAME = re.compile(r"(?:" + NAME_WORD + r"\s+)(?:\S+\s+){0,3}" + NAME_WORD)
+_EMPHASIS = re.compile(r"\*\*|__")
 _TRAILING_CONNECTOR = re.compile(r"(?:,?\s*(?:and|but|while|then|so)?\s*)$")
 
 _ADV = (
@@ -73,7 +74,7 @@ _SUBJ = (
     r"(?P<subj>(?:"
     + _PERSON
     + r"|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
-    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
+    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|" + _PERSON + r"|[\p{Lu}\p{Lo}](?=\s)))?)"
 )
 _MODAL = (
     r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[\p{Ll}\p{M}]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
@@ -245,6 +246,12 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
     labelled = labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
     if labelled:
         return labelled
+    if "**" in sentence.text or "__" in sentence.text:
+        # "**Søren** and **Mary-Kate** to X": emphasis around names is not part of the subject
+        # (same length, so offsets stay verbatim).
+        sentence = replace(
+            sentence, text=_EMPHASIS.sub(lambda e: " " * len(e.group(0)), sentence.text)
+        )
     found: list[Candidate] = []
     shared_context: list[str] = []
     clauses = clauses_of(sentence)

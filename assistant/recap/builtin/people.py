@@ -32,13 +32,15 @@ _HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
 # "X and Y to"), or alone in brackets at the end or start of a line ("(Anselm)", "[Farhan &
 # Jonah]").
 _ONE_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
+# "**Kwame**": emphasis around a name in an owner spot.
+_EMPH_NAME = r"(?:\*\*|__)?+" + _ONE_NAME + r"(?:\*\*|__)?+"
 _OWNER_SPOT = re.compile(
     # Possessive quantifiers (*+, ?+): a line of nothing but spaces must not backtrack.
     r"(?m)^[^\S\n]*+(?:[-*•+]|\d{1,2}[.)])?+[^\S\n]*+(?:"
-    + _ONE_NAME
+    + _EMPH_NAME
     + r")(?:\s*+(?:,|&|\+|and)\s*+"
-    + _ONE_NAME
-    + r"){0,3}\s++(?:to|will)\s++\p{Ll}|"
+    + _EMPH_NAME
+    + r"){0,3}\s++(?:to|will)(?:\s++\p{Ll}|:)|"
     r"[\[(]" + _ONE_NAME + r"(?:\s*+(?:,|&|\+|/|and)\s*+(?:" + _ONE_NAME + r"|team))*+[\])]"
     r"(?=[^\S\n]*+[.:]?+[^\S\n]*+$)|"
     r"\(" + _ONE_NAME + r"\s++(?:to|will)\s++\p{Ll}[^()\n]{0,60}\)|"  # "(Saoirse to write issue)"

@@ -21,9 +21,7 @@ def _owner_of(items: list, word: str) -> str:
     return found[0]
 
 
-ATTENDEES = (
-    "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Søren Holm, 王伟\n\n"
-)
+ATTENDEES = "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Søren Holm, 王伟\n\n"
 
 
 def test_an_owner_column_is_read_whatever_its_header_word() -> None:
@@ -76,3 +74,18 @@ def test_attendees_written_with_contact_links_are_known_by_name() -> None:
         "| Rota | Siobhán to publish the on-call rota. |\n"
     )
     assert _owner_of(_items(notes), "rota") == "Siobhán Byrne"
+
+
+def test_two_named_owners_joined_by_and_give_the_item_to_the_first() -> None:
+    notes = ATTENDEES + (
+        "- Søren and Mary-Kate to rebuild the staging cluster\n"
+        "- **Mary-Kate D'Souza** and **王伟** to draft the keynote\n"
+    )
+    items = _items(notes)
+    assert _owner_of(items, "staging cluster") == "Søren Holm"
+    assert _owner_of(items, "keynote") == "Mary-Kate D'Souza"
+
+
+def test_a_bold_name_that_was_never_introduced_still_owns_its_line() -> None:
+    notes = "## 4/03/2026\n- reviewed the app\n- **Ngozi** to record the demo video\n"
+    assert _owner_of(_items(notes), "demo video") == "Ngozi"
