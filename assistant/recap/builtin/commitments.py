@@ -39,6 +39,7 @@ from assistant.recap.builtin.sentence_post import (
     reassign,
     same_day,
 )
+from assistant.recap.builtin.standup import standup_items
 
 _SYMBOL_END = re.compile("[" + SYMBOLS + "]\ufe0f?$")  # "Pipeline gen 🚀 Dev to book ..."
 _HANDLE = re.compile(r"@([\p{Ll}\p{M}]{2,})[._]([\p{Ll}\p{M}]{2,})\b")
@@ -52,7 +53,6 @@ _THEN_SEQUENCE = re.compile(r"(?:,\s*|\s+)and then\s+|,\s*then\s+")
 _HAVE_PREFIX = re.compile(r"have\s", re.I)
 _TO_WORD = re.compile(r"\sto\s")
 _TWO_WORD_NAME = re.compile(r"(?:" + NAME_WORD + r"\s+)(?:\S+\s+){0,3}" + NAME_WORD)
-_EMPHASIS = re.compile(r"\*\*|__")
 _TRAILING_CONNECTOR = re.compile(r"(?:,?\s*(?:and|but|while|then|so)?\s*)$")
 
 _ADV = (
@@ -243,15 +243,11 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
             return handled
         text = _HANDLE.sub(lambda h: f" {h.group(1).title()} {h.group(2).title()}", sentence.text)
         sentence = replace(sentence, text=text.replace("@", " "))
-    labelled = labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
+    labelled = (
+        standup_items(sentence, ctx) or labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
+    )
     if labelled:
         return labelled
-    if "**" in sentence.text or "__" in sentence.text:
-        # "**Søren** and **Mary-Kate** to X": emphasis around names is not part of the subject
-        # (same length, so offsets stay verbatim).
-        sentence = replace(
-            sentence, text=_EMPHASIS.sub(lambda e: " " * len(e.group(0)), sentence.text)
-        )
     found: list[Candidate] = []
     shared_context: list[str] = []
     clauses = clauses_of(sentence)

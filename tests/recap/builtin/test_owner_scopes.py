@@ -89,3 +89,43 @@ def test_two_named_owners_joined_by_and_give_the_item_to_the_first() -> None:
 def test_a_bold_name_that_was_never_introduced_still_owns_its_line() -> None:
     notes = "## 4/03/2026\n- reviewed the app\n- **Ngozi** to record the demo video\n"
     assert _owner_of(_items(notes), "demo video") == "Ngozi"
+
+
+def test_a_stand_up_under_a_person_heading_gives_that_person_the_next_steps() -> None:
+    notes = ATTENDEES + (
+        "**Mary-Kate D'Souza**\n"
+        "- *What did I do?* Closed the billing bug\n"
+        "- *What will I do?* Write the migration guide; review the pricing copy\n"
+        "- *Blockers?* Waiting on legal\n\n"
+        "**Søren Holm**\n"
+        "- *What did I do?* Reviewed the design doc\n"
+        "- *What will I do?* Benchmark the new cache layer\n"
+    )
+    items = _items(notes)
+    assert _owner_of(items, "migration guide") == "Mary-Kate D'Souza"
+    assert _owner_of(items, "pricing copy") == "Mary-Kate D'Souza"
+    assert _owner_of(items, "cache layer") == "Søren Holm"
+    assert not any("billing bug" in t or "design doc" in t or "legal" in t for _, t in items)
+
+
+def test_a_name_label_owns_every_task_sentence_of_its_bullet() -> None:
+    notes = ATTENDEES + (
+        "Next time:\n"
+        "- Søren: Continue profiling the importer. Add a caching section to the README.\n"
+        "- 王伟: Finish the grant draft. Review the benchmark script.\n"
+    )
+    items = _items(notes)
+    assert _owner_of(items, "caching section") == "Søren Holm"
+    assert _owner_of(items, "benchmark script") == "王伟"
+
+
+def test_name_headings_and_name_only_bullets_scope_the_bullets_under_them() -> None:
+    notes = ATTENDEES + (
+        "### Søren\n- benchmark the cache layer\n- draft the capacity plan\n\n"
+        "- Mary-Kate:\n  - rewrite the onboarding checklist\n  - order the new laptops\n\n"
+        "**王伟**\n- prepare the release demo\n"
+    )
+    items = _items(notes)
+    assert _owner_of(items, "capacity plan") == "Søren Holm"
+    assert _owner_of(items, "laptops") == "Mary-Kate D'Souza"
+    assert _owner_of(items, "release demo") == "王伟"
