@@ -233,6 +233,23 @@ def _dated(text: str, meeting: dt.date) -> bool:
     return any(not d.vague for d in find_dues(text, meeting))
 
 
+# "- Søren: I'll send the poll" in minutes: a person's name, then what they said.
+_SPEAKER_LABEL = re.compile(
+    r"^\s*(?:[-*•+]|\d{1,2}[.)])?\s*(?P<who>[^:\n]{1,40}?)\s*:\s+(?P<rest>\S.*)$"
+)
+_SAID_BY_SPEAKER = re.compile(r"\b(?:I|I'll|I’ll|I'm|I’m|I've|my)\b")
+
+
+def _line_speaker(sentence: Sentence, ctx: SentenceContext) -> Person | None:
+    """Who says "I" in a labelled line of minutes (not a transcript: that has speakers)."""
+    if ctx.speaker is not None or not _SAID_BY_SPEAKER.search(sentence.text):
+        return None
+    m = _SPEAKER_LABEL.match(sentence.line_text)
+    if m is None or len(m.group("who").split()) > 3:
+        return None
+    return ctx.people.resolve(m.group("who").strip(), speaker=ctx.people.writer)
+
+
 def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     """Commitments stated in one sentence; shared 'we' ones only lend context."""
     # "@dmitri will ..." reads as "dmitri will ..."; same length keeps offsets verbatim.
@@ -243,6 +260,9 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
             return handled
         text = _HANDLE.sub(lambda h: f" {h.group(1).title()} {h.group(2).title()}", sentence.text)
         sentence = replace(sentence, text=text.replace("@", " "))
+    speaker = _line_speaker(sentence, ctx)
+    if speaker is not None:
+        ctx = replace(ctx, speaker=speaker)  # "- Dariusz: I'll send a poll": his "I"
     labelled = (
         standup_items(sentence, ctx) or labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
     )

@@ -129,3 +129,20 @@ def test_name_headings_and_name_only_bullets_scope_the_bullets_under_them() -> N
     assert _owner_of(items, "capacity plan") == "Søren Holm"
     assert _owner_of(items, "laptops") == "Mary-Kate D'Souza"
     assert _owner_of(items, "release demo") == "王伟"
+
+
+def test_in_labelled_minutes_the_speaker_owns_i_will_and_a_named_owner_wins() -> None:
+    notes = (
+        "## Minutes\nAttendance: Zoë, Łukasz, Søren, Mary-Kate, 王伟\n\n"
+        "- Scheduling\n"
+        "    - Søren: I'll send out a poll for the sync slot.\n"
+        "    - 王伟: Zoë to book the room for the offsite.\n"
+        "    - Łukasz: I will draft the charter by Friday.\n"
+    )
+    draft = extract_recap(
+        notes, meeting_date=MEETING, manager="Zoë Lambert", report="Łukasz Nowak", author="王伟"
+    )
+    items = [(i.owner, i.task) for i in draft.action_items]
+    assert _owner_of(items, "poll") == "Søren"  # his "I", not the writer's
+    assert _owner_of(items, "charter") == "Łukasz Nowak"
+    assert _owner_of(items, "room") == "Zoë Lambert"  # the line names another owner
