@@ -237,7 +237,12 @@ def _dated(text: str, meeting: dt.date) -> bool:
 _SPEAKER_LABEL = re.compile(
     r"^\s*(?:[-*•+]|\d{1,2}[.)])?\s*(?P<who>[^:\n]{1,40}?)\s*:\s+(?P<rest>\S.*)$"
 )
+_NAME_WORD_RE = re.compile(NAME_WORD)
 _SAID_BY_SPEAKER = re.compile(r"\b(?:I|I'll|I’ll|I'm|I’m|I've|my)\b")
+
+
+def _names_someone(text: str, ctx: SentenceContext) -> bool:
+    return any(ctx.people.resolve(m.group(0)) for m in _NAME_WORD_RE.finditer(text))
 
 
 def _line_speaker(sentence: Sentence, ctx: SentenceContext) -> Person | None:
@@ -369,6 +374,8 @@ def _from_match(
             subj, speaker=ctx.speaker, addressee=ctx.addressee, named_before=named
         )
         task = _task_from(part, part_start, due, modal, ctx.meeting)
+        if owner is not None and "shared" in flags and _names_someone(after, ctx):
+            owner = None  # "S + Ahmed to recount aisle 14 — Ahmed leads": the later clause says
         if owner is None:
             shared_context.append(task)
             continue
