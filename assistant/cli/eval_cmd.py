@@ -96,24 +96,38 @@ def _payload(result: EvalResult, verbose: bool) -> dict[str, Any]:
 @eval_app.command("recap-loso")
 def recap_loso(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    dev_only: Annotated[
+        bool,
+        typer.Option(
+            "--dev-only",
+            help="The older measurement: the 18 dev sources, trained without the former "
+            "blind sets (evals/thirdparty/heldout.jsonl, evals/recap_written_unseen.jsonl).",
+        ),
+    ] = False,
 ) -> None:
     """Leave-one-source-out score of the built-in recap engine on real third-party notes.
 
-    For each source of evals/thirdparty/dev.jsonl: trains the line classifier on all the other
-    labelled data (as `make train-recap` does), runs the engine with it on that source's notes
-    and scores them. The pooled result predicts the score on notes from sources never seen;
-    the rules alone and the shipped (in-sample) model are printed beside it. Needs a source
-    checkout (it reads the repository's labelled files).
+    For each of the 36 sources of evals/thirdparty/dev.jsonl and heldout.jsonl: trains the line
+    classifier on all the other labelled data (as `make train-recap` does), runs the engine
+    with it on that source's notes and scores them. The pooled result predicts the score on
+    notes from sources never seen; the rules alone and the shipped (in-sample) model are
+    printed beside it. Needs a source checkout (it reads the repository's labelled files).
     """
     from assistant.evaluation.recap_training import (
+        DEV_ONLY_FILES,
         SHIPPED,
+        dev_sources,
         load_examples,
         loso,
         third_party_sources,
     )
 
-    examples = load_examples()
-    result = loso(examples, SHIPPED, third_party_sources(examples))
+    if dev_only:
+        examples = load_examples(DEV_ONLY_FILES)
+        result = loso(examples, SHIPPED, dev_sources(examples))
+    else:
+        examples = load_examples()
+        result = loso(examples, SHIPPED, third_party_sources(examples))
     rows = {"rules only": result.rules_only, "in-sample": result.in_sample, "LOSO": result.loso}
     if as_json:
         payload = {name: r.as_dict() for name, r in rows.items()}

@@ -15,6 +15,7 @@ from assistant.evaluation.recap_training import (
     SHIPPED,
     Example,
     TrainConfig,
+    dev_sources,
     fit,
     label_sentences,
     load_examples,
@@ -127,18 +128,34 @@ def test_recap_loso_command_prints_pooled_and_per_source_scores() -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert set(payload) == {"rules only", "in-sample", "LOSO"}
-    assert payload["LOSO"]["cases"] == 88
-    assert len(payload["LOSO"]["per_source"]) >= 18
-    assert Path("evals/thirdparty/dev.jsonl").is_file()
+    # All 36 third-party sources: the dev part (88 notes) and the former held-out part (63).
+    assert payload["LOSO"]["cases"] == 151
+    assert len(payload["LOSO"]["per_source"]) == 36
+    assert Path("evals/thirdparty/heldout.jsonl").is_file()
+
+
+def test_loso_holds_out_the_sources_of_both_third_party_parts() -> None:
+    examples = [ex for src in ("a", "b") for ex in _plans(src)]
+    held = _plans("h")
+    for ex in held:
+        ex.file = "evals/thirdparty/heldout.jsonl"
+    own = _plans("own-x")
+    for ex in own:
+        ex.file = "evals/recap_written_unseen.jsonl"
+    everything = examples + held + own
+    assert third_party_sources(everything) == ["a", "b", "h"]
+    assert dev_sources(everything) == ["a", "b"]
 
 
 @pytest.mark.slow
 def test_leave_one_source_out_keeps_its_floor() -> None:
     # The estimate for notes from sources never seen (docs/recap-generalisation.md): pooled
-    # F1 0.713 after issue #10 round 3. The floor is that minus 0.05, so a change that makes
-    # the classifier or the rules generalise worse fails here, whatever it does in-sample.
+    # over all 36 third-party sources, F1 0.651, owner 0.863 before round 4 and F1 0.679,
+    # owner 0.900 after it. The floor is that minus 0.05, so a change that makes the classifier
+    # or the rules generalise worse fails here, whatever it does in-sample.
     examples = load_examples()
     result = loso(examples, SHIPPED, third_party_sources(examples))
-    assert result.loso.f1 >= 0.66, result.loso.as_dict()
-    assert result.loso.owner_accuracy >= 0.91, result.loso.as_dict()
+    assert len({c.source_id for c in result.loso.cases}) == 36
+    assert result.loso.f1 >= 0.63, result.loso.as_dict()
+    assert result.loso.owner_accuracy >= 0.85, result.loso.as_dict()
     assert result.loso.f1 > result.rules_only.f1  # the classifier helps on unseen sources

@@ -39,6 +39,7 @@ from assistant.recap.builtin.sentence_post import (
     reassign,
     same_day,
 )
+from assistant.recap.builtin.standup import standup_items
 
 _SYMBOL_END = re.compile("[" + SYMBOLS + "]\ufe0f?$")  # "Pipeline gen 🚀 Dev to book ..."
 _HANDLE = re.compile(r"@([\p{Ll}\p{M}]{2,})[._]([\p{Ll}\p{M}]{2,})\b")
@@ -73,7 +74,7 @@ _SUBJ = (
     r"(?P<subj>(?:"
     + _PERSON
     + r"|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
-    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
+    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|" + _PERSON + r"|[\p{Lu}\p{Lo}](?=\s)))?)"
 )
 _MODAL = (
     r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[\p{Ll}\p{M}]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
@@ -232,6 +233,28 @@ def _dated(text: str, meeting: dt.date) -> bool:
     return any(not d.vague for d in find_dues(text, meeting))
 
 
+# "- Søren: I'll send the poll" in minutes: a person's name, then what they said.
+_SPEAKER_LABEL = re.compile(
+    r"^\s*(?:[-*•+]|\d{1,2}[.)])?\s*(?P<who>[^:\n]{1,40}?)\s*:\s+(?P<rest>\S.*)$"
+)
+_NAME_WORD_RE = re.compile(NAME_WORD)
+_SAID_BY_SPEAKER = re.compile(r"\b(?:I|I'll|I’ll|I'm|I’m|I've|my)\b")
+
+
+def _names_someone(text: str, ctx: SentenceContext) -> bool:
+    return any(ctx.people.resolve(m.group(0)) for m in _NAME_WORD_RE.finditer(text))
+
+
+def _line_speaker(sentence: Sentence, ctx: SentenceContext) -> Person | None:
+    """Who says "I" in a labelled line of minutes (not a transcript: that has speakers)."""
+    if ctx.speaker is not None or not _SAID_BY_SPEAKER.search(sentence.text):
+        return None
+    m = _SPEAKER_LABEL.match(sentence.line_text)
+    if m is None or len(m.group("who").split()) > 3:
+        return None
+    return ctx.people.resolve(m.group("who").strip(), speaker=ctx.people.writer)
+
+
 def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     """Commitments stated in one sentence; shared 'we' ones only lend context."""
     # "@dmitri will ..." reads as "dmitri will ..."; same length keeps offsets verbatim.
@@ -242,7 +265,12 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
             return handled
         text = _HANDLE.sub(lambda h: f" {h.group(1).title()} {h.group(2).title()}", sentence.text)
         sentence = replace(sentence, text=text.replace("@", " "))
-    labelled = labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
+    speaker = _line_speaker(sentence, ctx)
+    if speaker is not None:
+        ctx = replace(ctx, speaker=speaker)  # "- Dariusz: I'll send a poll": his "I"
+    labelled = (
+        standup_items(sentence, ctx) or labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
+    )
     if labelled:
         return labelled
     found: list[Candidate] = []
@@ -346,6 +374,8 @@ def _from_match(
             subj, speaker=ctx.speaker, addressee=ctx.addressee, named_before=named
         )
         task = _task_from(part, part_start, due, modal, ctx.meeting)
+        if owner is not None and "shared" in flags and _names_someone(after, ctx):
+            owner = None  # "S + Ahmed to recount aisle 14 — Ahmed leads": the later clause says
         if owner is None:
             shared_context.append(task)
             continue

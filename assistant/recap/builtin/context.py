@@ -167,6 +167,10 @@ class SubjectResolver:
             return None, {"shared", "owner_unclear"}
         parts = _AND_JOINER.split(s)
         if len(parts) > 1:
+            # "Søren and Mary-Kate to X": two named people share it; the first named leads.
+            first = self.people.resolve(parts[0], speaker=writer)
+            if first is not None and len(parts) == 2:
+                return first, {"shared"}
             return None, {"shared"}
         if "/" in s:
             return self.people.resolve(s.split("/")[0]), {"shared"}

@@ -70,7 +70,7 @@ def _person(text: str, people: PeopleDirectory) -> Person | None:
     return people.resolve(handle_name(first) if first[:1] == "@" else first, speaker=people.writer)
 
 
-def _owner_mark(text: str, people: PeopleDirectory) -> tuple[Person | None, str]:
+def owner_mark(text: str, people: PeopleDirectory) -> tuple[Person | None, str]:
     """The owner a line names at its start or end, and the line without that mark."""
     m = _LEAD.match(text)
     if m and m.group("who") and T.starts_with_verb(m.group("who")):
@@ -114,12 +114,12 @@ def line_item(
         return []  # done, struck, cancelled, declined, a norm, a question or a maybe
     if _STATEMENT.match(s.text):
         return []  # "It's a big change, so …": a statement about things, not a task
-    owner, rest = _owner_mark(s.text, people)
+    owner, rest = owner_mark(s.text, people)
     flags: set[str] = set()
     rest = _FILLER.sub("", rest.strip())
     rest, topic = _task_and_topic(rest)
     if owner is None and topic:
-        owner, rest2 = _owner_mark(rest, people)
+        owner, rest2 = owner_mark(rest, people)
         rest = rest2 if owner is not None else rest
     if owner is None and s.owner_heading:
         owner = _person(s.owner_heading, people)

@@ -186,7 +186,10 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     # A later sentence on the line counts when it names its own owner: "Pyxis overrides up
     # 12%. pull override report by unit (Victor)".
     own_mark = _OWNER_MARK.search(sentence.text) is not None
-    first = sentence.first_in_line or (own_mark and T.starts_with_verb(sentence.text))
+    # So does one under a person ("- Minh: Reproduce X. Add Y to the README.").
+    first = sentence.first_in_line or (
+        (own_mark or heading_owner is not None) and T.starts_with_verb(sentence.text)
+    )
     if not (in_actions or marked) or not first or ctx.speaker is not None or sentence.titles:
         return []  # a short bullet over deeper ones ("Budget deck") titles them
     if prefix:

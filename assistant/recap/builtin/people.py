@@ -9,6 +9,7 @@ apostrophes, hyphens and particles ("Mary-Kate D'Souza", "Jan van der Berg", "�
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,13 +32,15 @@ _HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
 # "X and Y to"), or alone in brackets at the end or start of a line ("(Anselm)", "[Farhan &
 # Jonah]").
 _ONE_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
+# "**Kwame**": emphasis around a name in an owner spot.
+_EMPH_NAME = r"(?:\*\*|__)?+" + _ONE_NAME + r"(?:\*\*|__)?+"
 _OWNER_SPOT = re.compile(
     # Possessive quantifiers (*+, ?+): a line of nothing but spaces must not backtrack.
     r"(?m)^[^\S\n]*+(?:[-*•+]|\d{1,2}[.)])?+[^\S\n]*+(?:"
-    + _ONE_NAME
+    + _EMPH_NAME
     + r")(?:\s*+(?:,|&|\+|and)\s*+"
-    + _ONE_NAME
-    + r"){0,3}\s++(?:to|will)\s++\p{Ll}|"
+    + _EMPH_NAME
+    + r"){0,3}\s++(?:to|will)(?:\s++\p{Ll}|:)|"
     r"[\[(]" + _ONE_NAME + r"(?:\s*+(?:,|&|\+|/|and)\s*+(?:" + _ONE_NAME + r"|team))*+[\])]"
     r"(?=[^\S\n]*+[.:]?+[^\S\n]*+$)|"
     r"\(" + _ONE_NAME + r"\s++(?:to|will)\s++\p{Ll}[^()\n]{0,60}\)|"  # "(Saoirse to write issue)"
@@ -134,6 +137,8 @@ _ATTENDEE_LABEL = re.compile(
 _STOP_LABEL = re.compile(r"^\W*(?:regrets|apologies|absent|scribe|agenda|notes?|date)\b", re.I)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 _ATTENDEE = re.compile(r"^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]{0,50}$")
+# Contact details beside a name: "[Ana](mailto:ana@x.org)", "<ana@x.org>", "ana@x.org".
+_CONTACT = re.compile(r"\[[^\]]*\]\([^)]*\)|<[^>]*>|\S+@\S+")
 
 
 _INITIALS_LIST = re.compile(r"\(\s*(\p{Lu}{1,4}(?:\s*,\s*\p{Lu}{1,4})+)\s*\)")
@@ -163,10 +168,11 @@ def attendees(notes: str) -> list[str]:
     found: list[str] = []
     lines = notes.splitlines()
     for i, line in enumerate(lines[:200]):
+        line = html.unescape(line)  # "Attendees:&#x20;" from exported pages
         m = _ATTENDEE_LABEL.match(line.strip().strip("*_#"))
         if not m or len(line) > 600:
             continue
-        rest = m.group("rest").strip().strip("*_")
+        rest = _CONTACT.sub(" ", m.group("rest")).strip().strip("*_")
         if rest:
             parts = re.split(r"[,;]|\s+and\s+", re.sub(r"\([^)]*\)", "", rest))
         else:
@@ -178,7 +184,7 @@ def attendees(notes: str) -> list[str]:
                     continue
                 if nxt.lstrip().startswith("#") or _STOP_LABEL.match(nxt):
                     break
-                item = _LIST_MARK.sub("", nxt).strip().strip("*_").strip()
+                item = _CONTACT.sub(" ", _LIST_MARK.sub("", nxt)).strip().strip("*_").strip()
                 parts.append(re.split(r"[,(]|\s[-–—/]\s", item)[0])
         for part in parts:
             name = part.strip().strip("*_").strip()

@@ -252,6 +252,13 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
         lab = _LINE_LABEL.match(body)
         if lab and section_kind(lab.group(1)) and line.index not in speakers:
             line_section, line_kind = lab.group(1), section_kind(lab.group(1))
+        # "- Minh: Reproduce X. Add Y.": a short label that is no section names whose the
+        # later sentences of the line are (the item rules check that it is a person).
+        label_owner = (
+            lab.group(1).strip()
+            if lab and not section_kind(lab.group(1)) and len(lab.group(1).split()) <= 3
+            else None
+        )
         for j, (a, b) in enumerate(split_sentences(body)):
             s_start = line.start + offset + a
             text = plain[offset + a : offset + b]
@@ -274,7 +281,7 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                     checkbox=checkbox,
                     struck=struck,
                     first_in_line=j == 0,
-                    owner_heading=info.owner_heading,
+                    owner_heading=label_owner if j and label_owner else info.owner_heading,
                     depth=info.depth,
                     parent=info.parent,
                     status=info.status,

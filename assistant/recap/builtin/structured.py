@@ -1,4 +1,5 @@
-"""Action items written as structure: Markdown tables and 'Task: / Owner: / Due:' blocks."""
+"""Action items written as structure: Markdown tables (read in tables.py) and
+'Task: / Owner: / Due:' blocks."""
 
 from __future__ import annotations
 
@@ -13,17 +14,12 @@ from assistant.recap.builtin.dates import DueMatch, find_dues, pick_due
 from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE
 from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.segmentation import Line, split_lines
+from assistant.recap.builtin.tables import table_candidates
 
 # Small precompiled patterns used by the functions below.
 _OWNER_SPLIT = re.compile(r"\s*(?:,|/|&|\+|\band\b)\s*")
 _PARENS_OR_AT = re.compile(r"\([^)]*\)|@")
 
-_TASK_COL = re.compile(
-    r"\b(?:action|task|item|what|to-?do|next step|description|deliverable)", re.I
-)
-_OWNER_COL = re.compile(r"\b(?:owner|who|assignee|assigned|responsible|person|lead)\b", re.I)
-_DUE_COL = re.compile(r"\b(?:due|when|by|deadline|date|target|eta)\b", re.I)
-_STATUS_COL = re.compile(r"\b(?:status|state|done)\b", re.I)
 _DONE_VALUE = re.compile(
     r"^\s*(?:done|complete[d]?|closed|x|yes|✔|✓|☑|✅|cancel+ed|dropped)\s*$", re.I
 )
@@ -83,59 +79,6 @@ def _make(
         )
     )
     return Candidate(text, owner, owner_text, due, [span], span[0], 0.9, flags)
-
-
-def _tables(
-    lines: list[Line], meeting: dt.date, people: PeopleDirectory, resolver: SubjectResolver
-) -> tuple[list[Candidate], set[int]]:
-    out: list[Candidate] = []
-    used: set[int] = set()
-    i = 0
-    while i < len(lines):
-        if lines[i].text.count("|") < 2:
-            i += 1
-            continue
-        block = [lines[i]]
-        while i + len(block) < len(lines) and lines[i + len(block)].text.count("|") >= 2:
-            block.append(lines[i + len(block)])
-        i += len(block)
-        header = _cells(block[0].text)
-        cols = {
-            "task": next((k for k, h in enumerate(header) if _TASK_COL.search(h)), None),
-            "owner": next((k for k, h in enumerate(header) if _OWNER_COL.search(h)), None),
-            "due": next((k for k, h in enumerate(header) if _DUE_COL.search(h)), None),
-            "status": next((k for k, h in enumerate(header) if _STATUS_COL.search(h)), None),
-        }
-        if cols["task"] is None or (cols["owner"] is None and cols["due"] is None):
-            continue
-        used |= {line.index for line in block}
-        for row in block[1:]:
-            if _SEPARATOR.match(row.text):
-                continue
-            cells = _cells(row.text)
-
-            def cell(
-                name: str, cells: list[str] = cells, cols: dict[str, int | None] = cols
-            ) -> str:
-                k = cols[name]
-                return cells[k] if k is not None and k < len(cells) else ""
-
-            # A tick or "done Tue" in any column (not only a status column) closes the row.
-            if _DONE_VALUE.match(cell("status")) or any(
-                _DONE_VALUE.match(c) or c.lower().startswith("done ") for c in cells
-            ):
-                continue
-            task, due_cell = cell("task"), cell("due")
-            due_off = row.start + row.text.find(due_cell) if due_cell else row.start
-            due = _due(due_cell, due_off, meeting) if due_cell else _due(task, row.start, meeting)
-            if not due_cell and due is not None:
-                task = T.remove_dates(task, row.start, None, meeting)
-            cand = _make(
-                task, cell("owner"), due, (row.start, row.start + len(row.text)), people, resolver
-            )
-            if cand is not None:
-                out.append(cand)
-    return out, used
 
 
 def _blocks(
@@ -224,6 +167,6 @@ def structured_candidates(
     """Candidates from tables and key/value blocks, and the line numbers they used."""
     resolver = SubjectResolver(people)
     lines = split_lines(notes)
-    table_items, table_lines = _tables(lines, meeting, people, resolver)
+    table_items, table_lines = table_candidates(lines, meeting, people, resolver)
     block_items, block_lines = _blocks(lines, meeting, people, resolver)
     return table_items + block_items, table_lines | block_lines
