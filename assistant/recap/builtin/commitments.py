@@ -29,9 +29,10 @@ from assistant.recap.builtin.list_items import (
     handle_item,
     labelled_item,
 )
+from assistant.recap.builtin.name_patterns import NAME_WORD, UNCASED_PERSON
 from assistant.recap.builtin.offers import from_let_me, from_volunteer, suggestion
 from assistant.recap.builtin.outline import SYMBOLS
-from assistant.recap.builtin.people import NAME_WORD, UNCASED_PERSON, Person
+from assistant.recap.builtin.people import Person
 from assistant.recap.builtin.segmentation import Sentence
 from assistant.recap.builtin.sentence_post import (
     CORRECTION,
