@@ -48,6 +48,8 @@ class Shared:
     agenda_by: str | None = None
     recap_at: dt.datetime | None = None
     recap_by: str | None = None
+    agenda_saved: bool = False  # there is a saved agenda (or recap) to share
+    recap_saved: bool = False
 
     @classmethod
     def of(cls, meeting: Meeting) -> Shared:
@@ -56,6 +58,8 @@ class Shared:
             meeting.agenda_shared_by,
             meeting.recap_shared_at,
             meeting.recap_shared_by,
+            agenda_saved=meeting.agenda_approved_at is not None,
+            recap_saved=meeting.recap is not None and meeting.recap_approved_at is not None,
         )
 
 
