@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from assistant.access.identity import optional_email
 from assistant.cli.context import parse_date, print_json, services
 from assistant.cli.data_cmd import report_app
 from assistant.errors import BadInputError
@@ -17,6 +18,27 @@ from assistant.services import Services
 
 ManagerOpt = Annotated[str | None, typer.Option(help="Whose team (default: yours).")]
 NameArg = Annotated[str, typer.Argument(help="The report's full name (or unique first name).")]
+
+
+@report_app.command("add")
+def report_add(
+    name: Annotated[str, typer.Argument(help="Their full name.")],
+    email: Annotated[
+        str | None, typer.Option(help="The address they sign in with (team mode).")
+    ] = None,
+    role: Annotated[str, typer.Option(help="Their role, e.g. 'Backend engineer'.")] = "",
+    cadence_days: Annotated[int, typer.Option(help="Days between 1:1s.")] = 7,
+    manager: ManagerOpt = None,
+) -> None:
+    """Add a report to a team (and their sign-in address)."""
+    optional_email(email)  # a mistyped address is refused before anything is written
+    svc = services()
+    who = svc.resolve_manager(manager)
+    added = svc.team.add_report(who.id, name, role=role, cadence_days=cadence_days)
+    typer.echo(f"{added.name} added to {who.name}'s team.")
+    if email:
+        saved = svc.access.set_report_email(who.id, added.id, email)
+        typer.echo(f"{saved.name} signs in as {saved.email}.")
 
 
 @report_app.command("email")
