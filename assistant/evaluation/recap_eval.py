@@ -373,3 +373,19 @@ def format_report(result: EvalResult, *, verbose: bool = False) -> str:
             for m in bad:
                 lines.append(f"  WRONG   {_fmt_item(m.predicted)}  (gold: {_fmt_item(m.gold)})")
     return "\n".join(lines)
+
+
+def format_loso(rows: dict[str, EvalResult]) -> str:
+    """Pooled scores of several runs over the same cases, then F1 per source side by side."""
+    head = f"  {'run':<28} {'cases':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} "
+    head += f"{'owner':>6} {'due':>6}"
+    lines = ["pooled", head, *(_row(name, r) for name, r in rows.items())]
+    per = {name: breakdown(r, "source") for name, r in rows.items()}
+    sources = sorted({k for groups in per.values() for k in groups})
+    lines += ["", "F1 per source", f"  {'source':<28} " + " ".join(f"{n[:12]:>12}" for n in rows)]
+    for src in sources:
+        cells = [per[name].get(src) for name in rows]
+        lines.append(
+            f"  {src[:28]:<28} " + " ".join(f"{c.f1:>12.3f}" if c else f"{'-':>12}" for c in cells)
+        )
+    return "\n".join(lines)

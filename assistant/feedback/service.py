@@ -45,8 +45,9 @@ def feedback_balance(
 ) -> FeedbackBalance:
     today = today or dt.date.today()
     since = today - dt.timedelta(days=BALANCE_WINDOW_DAYS)
-    entries = repos.feedback.of_report(report_id, since=since)
-    last_praise = repos.feedback.last_given(report_id, FeedbackKind.PRAISE)
+    # As of `today`: feedback logged for a later day does not count (nor make days negative).
+    entries = repos.feedback.of_report(report_id, since=since, until=today)
+    last_praise = repos.feedback.last_given(report_id, FeedbackKind.PRAISE, until=today)
     return FeedbackBalance(
         praise=sum(1 for e in entries if e.kind is FeedbackKind.PRAISE),
         constructive=sum(1 for e in entries if e.kind is FeedbackKind.CONSTRUCTIVE),

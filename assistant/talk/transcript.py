@@ -14,14 +14,17 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+import regex
+
 TranscriptFormat = Literal["labelled", "vtt", "srt"]
 
-# One name token: a letter of any script, then letters, marks, apostrophes, dots or hyphens.
-_TOKEN = r"[^\W\d_][^\W\d_'’.\-]*(?:['’.\-][^\W\d_]+)*\.?"
+# One name token: a letter of any script, then letters and combining marks (Devanagari vowel
+# signs, Gurmukhi nukta after NFC), with apostrophes, dots or hyphens between them.
+_TOKEN = r"\p{L}[\p{L}\p{M}]*(?:['’.\-]\p{L}[\p{L}\p{M}]*)*\.?"
 _NAME = rf"{_TOKEN}(?:[ \u00a0]{_TOKEN}){{0,4}}"
 _CLOCK = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # "[00:01:02] Name: text", "Name (00:12): text", "00:12 Name: text", "Name: text"
-_LABELLED = re.compile(
+_LABELLED = regex.compile(
     rf"^\s*(?:[\[(]?(?P<t1>{_CLOCK})[\])]?\s*[-–—]?\s*)?"
     rf"(?P<name>{_NAME})"
     rf"\s*(?:[\[(](?P<t2>{_CLOCK})[\])])?\s*[:：]\s*(?P<text>\S.*)$"
@@ -29,7 +32,7 @@ _LABELLED = re.compile(
 _CUE_TIMES = re.compile(rf"^\s*(?P<start>{_CLOCK})\s*-->\s*(?P<end>{_CLOCK})(?:\s+.*)?$")
 _VTT_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^>]+)>(?P<text>.*?)(?:</v>|$)")
 _TAGS = re.compile(r"</?[^>]+>")
-_BRACKET_SPEAKER = re.compile(rf"^\s*[\[(](?P<name>{_NAME})[\])]\s*(?P<text>\S.*)$")
+_BRACKET_SPEAKER = regex.compile(rf"^\s*[\[(](?P<name>{_NAME})[\])]\s*(?P<text>\S.*)$")
 
 # Line labels that head notes, not speakers ("AI: Tomás to send…", "Next steps: …").
 NOT_SPEAKERS = frozenset(

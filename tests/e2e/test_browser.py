@@ -115,6 +115,17 @@ def _streamlit(data_dir: Path, log_path: Path, *, seed_demo: bool) -> Iterator[s
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+        crash = _server_traceback(log_path)
+        if crash:  # shown beside a failing test: the page only says the error was redacted
+            print(crash, file=sys.stderr)
+    # Reached only when the tests passed: an exception the pages swallowed still fails them.
+    assert not crash, f"the app server logged an exception:\n{crash}"
+
+
+def _server_traceback(log_path: Path) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", log_path.read_text(errors="replace"))
+    at = text.find("Traceback")
+    return text[at:][-4000:] if at >= 0 else ""
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +208,11 @@ def _agenda_rows(page: Any) -> list[str]:
     without the row's controls (minutes box, buttons)."""
     expect(page.locator(ROWS).first).to_be_visible()
     _idle(page)
+    # Streamlit draws the list row by row: read it once the count has stopped changing.
+    counts: list[int] = []
+    while (len(counts) < 3 or len(set(counts[-3:])) > 1) and len(counts) < 120:
+        counts.append(page.locator(ROWS).count())
+        page.wait_for_timeout(250)
     texts = [" ".join(row.inner_text().split()) for row in page.locator(ROWS).all()]
     return [re.sub(r"(?:\s+\d+)?\s+arrow_upward.*$", "", text) for text in texts]
 

@@ -73,6 +73,18 @@ def test_logged_feedback_updates_the_balance(services: Services) -> None:
     assert not balance.constructive_dominates
 
 
+def test_drafting_as_of_an_earlier_day_ignores_feedback_logged_later(services: Services) -> None:
+    mid, rid = _sam(services)
+    with services.repos(mid) as repos:
+        report = repos.reports.get(rid)
+        log_feedback(repos, report, FeedbackKind.PRAISE, wording="Thanks", given_on=TODAY)
+        earlier = TODAY - dt.timedelta(days=10)
+        balance = feedback_balance(repos, rid, today=earlier)
+        draft = draft_feedback(repos, report, FeedbackKind.PRAISE, what=WHAT, today=earlier)
+    assert (balance.praise, balance.days_since_praise) == (0, None)
+    assert draft.statement  # drafts instead of failing on a negative day count
+
+
 def _llm_answer(statement: str) -> dict[str, object]:
     return {
         "statement": statement,

@@ -45,12 +45,17 @@ class FeedbackRepository(ScopedRepository):
         self.session.flush()
         return entry
 
-    def of_report(self, report_id: int, *, since: dt.date | None = None) -> list[FeedbackEntry]:
+    def of_report(
+        self, report_id: int, *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[FeedbackEntry]:
+        """Feedback given to one report, newest first, on/after `since` and on/before `until`."""
         stmt = select(FeedbackEntry).where(
             FeedbackEntry.manager_id == self.manager_id, FeedbackEntry.report_id == report_id
         )
         if since is not None:
             stmt = stmt.where(FeedbackEntry.given_on >= since)
+        if until is not None:
+            stmt = stmt.where(FeedbackEntry.given_on <= until)
         return list(self.session.scalars(stmt.order_by(FeedbackEntry.given_on.desc())))
 
     def balance_by_report(self, since: dt.date) -> dict[int, dict[FeedbackKind, int]]:
@@ -66,16 +71,20 @@ class FeedbackRepository(ScopedRepository):
         return result
 
     def last_given_by_report(
-        self, kind: FeedbackKind, *, report_id: int | None = None
+        self, kind: FeedbackKind, *, report_id: int | None = None, until: dt.date | None = None
     ) -> dict[int, dt.date]:
-        """report_id -> the last day feedback of that kind was given (one report, or all)."""
+        """report_id -> the last day (on/before `until`) feedback of that kind was given."""
         stmt = select(FeedbackEntry.report_id, func.max(FeedbackEntry.given_on)).where(
             FeedbackEntry.manager_id == self.manager_id, FeedbackEntry.kind == kind
         )
         if report_id is not None:
             stmt = stmt.where(FeedbackEntry.report_id == report_id)
+        if until is not None:
+            stmt = stmt.where(FeedbackEntry.given_on <= until)
         stmt = stmt.group_by(FeedbackEntry.report_id)
         return {rid: as_date(day) for rid, day in self.session.execute(stmt)}
 
-    def last_given(self, report_id: int, kind: FeedbackKind) -> dt.date | None:
-        return self.last_given_by_report(kind, report_id=report_id).get(report_id)
+    def last_given(
+        self, report_id: int, kind: FeedbackKind, *, until: dt.date | None = None
+    ) -> dt.date | None:
+        return self.last_given_by_report(kind, report_id=report_id, until=until).get(report_id)

@@ -81,8 +81,14 @@ def contingent_cut(pred: str) -> str | None:
     return pred[: joins[-1].start()] if joins else None
 
 
+# "will commit his results today (already committed)": a remark in brackets says it is done.
+_DONE_REMARK = re.compile(r"[(\[]\s*(?:already|done|completed|finished)\b[^)\]]{0,40}[)\]]", re.I)
+
+
 def vetoed(sentence: Sentence, clause_text: str, before: str, after: str) -> bool:
     if sentence.checkbox == "done" or sentence.struck or sentence.section_kind == "negative":
+        return True
+    if _DONE_REMARK.search(sentence.text):
         return True
     # Only the condition in this clause counts: "asked whether X; I said I'd Y" is a promise.
     if _IF_PREFIX.search(before.rsplit(";", 1)[-1]) or _IDIOM.search(clause_text):

@@ -26,13 +26,13 @@ from assistant.recap.builtin.forms import (
 from assistant.recap.builtin.list_items import (
     action_bullet,
     from_passive,
-    from_progressive,
     handle_item,
     labelled_item,
 )
 from assistant.recap.builtin.offers import from_let_me, from_volunteer, suggestion
-from assistant.recap.builtin.people import NAME_WORD, Person
-from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
+from assistant.recap.builtin.outline import SYMBOLS
+from assistant.recap.builtin.people import NAME_WORD, UNCASED_PERSON, Person
+from assistant.recap.builtin.segmentation import Sentence
 from assistant.recap.builtin.sentence_post import (
     CORRECTION,
     fill_sentence_due,
@@ -43,7 +43,7 @@ from assistant.recap.builtin.sentence_post import (
 _SYMBOL_END = re.compile("[" + SYMBOLS + "]\ufe0f?$")  # "Pipeline gen 🚀 Dev to book ..."
 _HANDLE = re.compile(r"@([\p{Ll}\p{M}]{2,})[._]([\p{Ll}\p{M}]{2,})\b")
 _CAPITALISED_NAME = re.compile(
-    r"\b([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)\b"
+    r"\b([\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?)\b"
 )
 _AND_JOINER = re.compile(r"\s(?:and|&|\+)\s")
 _FIRST_TWO_WORDS = re.compile(r"\s*([\p{L}][\w-]*)(\s+\w+)?")
@@ -65,13 +65,15 @@ _PERSON = (
     + NAME_WORD
     + r"(?:\s+(?:(?:van|der|den|de|del|la|von|da|di|du|le|Ó|Ní)\s+)*"
     + NAME_WORD
-    + r"){0,3}|\p{Lo}{2,4})"
+    + r"){0,3}|"
+    + UNCASED_PERSON
+    + r")"
 )
 _SUBJ = (
     r"(?P<subj>(?:"
     + _PERSON
     + r"|[\p{Ll}\p{M}]+|I|[\p{Lu}\p{Lo}]{2,3}(?:/[\p{Lu}\p{Lo}]{2,3})*|[\p{Lu}\p{Lo}]\.|"
-    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
+    r"[\p{Lu}\p{Lo}](?=\s))(?:\s+(?:and|&|\+)\s+(?:I|me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}](?=\s)))?)"
 )
 _MODAL = (
     r"(?P<modal>'ll|’ll|\s+will(?:\s+to(?=\s+[\p{Ll}\p{M}]))?|\s+shall|\s+must(?:\s+to(?=\s))?|"
@@ -293,9 +295,7 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
         if not valid:
             # "G + Ahmed Saleh to recount aisle 14 — Ahmed leads": the shared task is his.
             shared = shared_context[-1] if shared_context else None
-            found += from_progressive(sentence, clause, ctx, prior) or plan_statement(
-                sentence, clause, ctx, shared
-            )
+            found += plan_statement(sentence, clause, ctx, shared)
             found += from_passive(sentence, clause, ctx)
         if len(found) == before_count:
             found += imposed_or_granted(sentence, clause, ctx)

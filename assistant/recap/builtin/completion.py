@@ -24,7 +24,7 @@ _REFERS_BACK = re.compile(r"\b(?:hers|his|theirs|it|them|that)\b", re.I)
 _IT_SUBJECT = re.compile(r"\b(?:it|that|this)(?:'s|’s|\s+is|\s+was|\s+will)\b", re.IGNORECASE)
 _DUE_WORD = re.compile(r"\bdue\b")
 
-_CAPITALISED_WORD = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+\b")
+_CAPITALISED_WORD = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+\b")
 
 _TAKE_ON = re.compile(
     r"^(?:take|pick)\s+(?:that|it|this)\s+(?:on|up)\b|^(?:own|handle|tackle|drive)\s+(?:that|it|this)\b",
@@ -39,7 +39,7 @@ def finish_task(
     """Personalise, tidy and, when the task is a bare verb or a pronoun, fill in its object."""
     cand.via_pronoun = ctx.third_party is not None and bool(_HIM_HER.search(cand.task))
     task = T.personalise(
-        cand.task,
+        T.drop_tell_back(cand.task),  # "..., tell him" before "him" becomes a name
         owner=cand.owner,
         writer=ctx.speaker or ctx.people.writer,
         addressee=ctx.addressee,
@@ -49,7 +49,8 @@ def finish_task(
     task = T.imperative(T.tidy(task))
     task = _nominal_task(task, cand, ctx)
     size = T.content_size(task)
-    pronoun = T.has_pronoun_object(task)
+    # "organise her badge and send it to her": "it" has its noun in the task itself.
+    pronoun = T.unresolved_pronoun(task) or bool(_THERE_THEN.search(task))
     if pronoun or size <= 1 or (label_ctx and size <= 3):
         sources: tuple[tuple[str | None, bool], ...] = (
             (earlier_task, False),

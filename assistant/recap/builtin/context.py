@@ -33,8 +33,8 @@ _VERB_PRONOUN = re.compile(
 )
 _STARTS_WITH_PRONOUN = re.compile(r"^\s*(?:it|them|those|these|that|this|they)\b", re.IGNORECASE)
 _FULL_NAME = re.compile(
-    r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)? "
-    r"[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?"
+    r"[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)? "
+    r"[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:[-'][\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?"
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:i|we|he|she|they|you)\b", re.IGNORECASE)
 _NEED_TO = re.compile(
@@ -45,7 +45,11 @@ _NEED_TO = re.compile(
 DISCOURSE = re.compile(
     r"(?:kindly\s+)?note|fyi|update|reminder|btw|ps|also|re|nb|heads[- ]up|important", re.I
 )
-_COPULA_TAIL = re.compile(r"\s+(?:is|are|was|were|has been|have been|due)\b.*$")
+# What follows the subject of a statement: "Vendor quote came in high" -> "Vendor quote".
+_COPULA_TAIL = re.compile(
+    r"\s+(?:is|are|was|were|has been|have been|due|came|went|got|looks?|seems?|needs?|"
+    r"remains?|stays?|keeps?|isn't|aren't|wasn't|won't|doesn't|didn't)\b.*$"
+)
 _STATUS_START = re.compile(
     r"\s*(?:still|not|no|missing|waiting|pending|blocked|done|overdue|late|behind|ok|fine|"
     r"good|they|it|we|he|she|i|you|this|that|[\d$%])",

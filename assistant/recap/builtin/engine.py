@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 import regex as re
 
@@ -14,6 +16,9 @@ from assistant.recap.builtin.commitments import detect_sentence
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
+from assistant.recap.builtin.line_features import sentence_features
+from assistant.recap.builtin.line_items import line_item
+from assistant.recap.builtin.line_model import LineModel, default_line_model
 from assistant.recap.builtin.merge import merge_candidates
 from assistant.recap.builtin.people import PeopleDirectory, Person, is_common_word
 from assistant.recap.builtin.sections import classify_sections
@@ -23,10 +28,13 @@ from assistant.recap.builtin.summary import build_summary
 
 ENGINE_NAME = "built-in"
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
+_NAME = re.compile(
+    r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?\b"
+)
+# "Jess (line) wants …", "Lea starts Monday": someone named by first name only, as a subject.
 _SOLO_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
-    r"mentioned|would like|requested|is asking)\b"
+    r"(?:^|[.;:]\s+)([\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)\s*(?:\([^)]{1,30}\)\s*)?(?:wants|asked|said|needs|thinks|"
+    r"mentioned|would like|requested|is asking|starts|joins|leaves|is|was|has|returns|arrives)\b"
 )
 _FLAG_ORDER: tuple[ActionFlag, ...] = (
     "owner_unclear",
@@ -129,6 +137,55 @@ def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionI
     )
 
 
+@dataclass
+class NoteAnalysis:
+    """Everything the rules found in one note, before the line classifier decides."""
+
+    notes: str
+    meeting: dt.date
+    people: PeopleDirectory
+    sentences: list[Sentence]
+    structured: list[Candidate]  # from tables and key blocks: kept as they are
+    rule_cands: list[list[Candidate]]  # per sentence, what the rules made of it
+    loose: list[Candidate]  # rule items not tied to one sentence (transcript answers)
+    dialogue: bool
+
+    @cached_property
+    def features(self) -> list[list[str]]:
+        """Line-classifier features of every sentence (computed once)."""
+        return sentence_features(self.sentences, self.people, self.meeting, self.rule_cands)
+
+
+def analyse(
+    notes: str,
+    *,
+    meeting_date: dt.date,
+    manager: str,
+    report: str,
+    known_people: Sequence[str] = (),
+    author: str = "manager",
+) -> NoteAnalysis:
+    """Segment the notes and run the rules; each rule item is filed under its sentence."""
+    notes = unicodedata.normalize("NFC", notes)
+    people = PeopleDirectory(manager, report, known_people, notes, author=author)
+    sentences = segment(notes, _participant_labels(people))
+    third = _third_parties(sentences, people)
+    structured, used_lines = structured_candidates(notes, meeting_date, people)
+    sentences = [s for s in sentences if s.line_index not in used_lines]
+    dialogue = any(s.speaker for s in sentences)
+    if dialogue:
+        cands = detect_dialogue(sentences, people, meeting_date, third)
+    else:
+        cands = _prose_candidates(sentences, people, meeting_date, third)
+    at = {s.start: i for i, s in enumerate(sentences)}
+    per: list[list[Candidate]] = [[] for _ in sentences]
+    loose: list[Candidate] = []
+    for c in cands:
+        k = at.get(c.spans[0][0]) if c.spans and not dialogue else None
+        (per[k] if k is not None else loose).append(c)
+    return NoteAnalysis(notes, meeting_date, people, sentences, structured, per, loose, dialogue)
+
+
 def extract_recap(
     notes: str,
     *,
@@ -137,24 +194,29 @@ def extract_recap(
     report: str,
     known_people: Sequence[str] = (),
     author: str = "manager",
+    line_model: LineModel | None = None,
 ) -> RecapDraft:
     """Build a recap from raw 1:1 notes. No network, no randomness.
 
     `author` says who wrote the notes ("manager", the default, "report", or a name): "I",
-    "me" and "my" in the notes are that person.
+    "me" and "my" in the notes are that person. `line_model` replaces the shipped line
+    classifier (leave-one-source-out evaluation trains one per source).
     """
-    notes = unicodedata.normalize("NFC", notes)
-    people = PeopleDirectory(manager, report, known_people, notes, author=author)
-    sentences = segment(notes, _participant_labels(people))
-    third = _third_parties(sentences, people)
-    structured, used_lines = structured_candidates(notes, meeting_date, people)
-    sentences = [s for s in sentences if s.line_index not in used_lines]
-    if any(s.speaker for s in sentences):
-        cands = detect_dialogue(sentences, people, meeting_date, third)
-    else:
-        cands = _prose_candidates(sentences, people, meeting_date, third)
-    cands += structured
-    merged = merge_candidates(cands, people)
+    a = analyse(
+        notes,
+        meeting_date=meeting_date,
+        manager=manager,
+        report=report,
+        known_people=known_people,
+        author=author,
+    )
+    return recap_from_analysis(a, line_model or default_line_model())
+
+
+def recap_from_analysis(a: NoteAnalysis, model: LineModel) -> RecapDraft:
+    """The recap of an analysed note under a line model (the analysis is left unchanged)."""
+    notes, people, sentences, meeting_date = a.notes, a.people, a.sentences, a.meeting
+    merged = merge_candidates(decide(a, model), people)
     fill_from_line_keys(merged, sentences, meeting_date)
     resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]
@@ -173,3 +235,25 @@ def extract_recap(
         engine=ENGINE_NAME,
         notices=notices,
     )
+
+
+def _copy(c: Candidate) -> Candidate:
+    """Merging edits candidates in place; the analysis keeps its own."""
+    return replace(c, spans=list(c.spans), flags=set(c.flags))
+
+
+def decide(a: NoteAnalysis, model: LineModel) -> list[Candidate]:
+    """The classifier's say on every sentence of prose notes: a rule item on a line it finds
+    unlikely is dropped; a line it finds likely but no rule read becomes an item. Transcripts
+    keep the dialogue rules' answer."""
+    cands = [_copy(c) for c in (*a.structured, *a.loose)]
+    if a.dialogue:
+        return cands + [_copy(c) for per in a.rule_cands for c in per]
+    scores = model.scores(a.features)
+    for i, found in enumerate(a.rule_cands):
+        if found:
+            if scores[i] >= model.keep_threshold:
+                cands += [_copy(c) for c in found]
+        elif scores[i] >= model.add_threshold:
+            cands += line_item(a.sentences, i, a.people, a.meeting)
+    return cands

@@ -17,8 +17,9 @@ from assistant.recap.builtin.completion import finish_task
 from assistant.recap.builtin.context import SentenceContext
 from assistant.recap.builtin.dates import find_dues
 from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE, NORM_CUE
+from assistant.recap.builtin.outline import SYMBOLS
 from assistant.recap.builtin.people import Person
-from assistant.recap.builtin.segmentation import SYMBOLS, Sentence
+from assistant.recap.builtin.segmentation import Sentence
 
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒|➜|➔)\s*")
 # The owner named at the end of the segment before an arrow: "… Jas", "me", "Dee Hollis 👉".
@@ -30,7 +31,7 @@ _TAIL_OWNER = re.compile(
 _LEAD_SYMBOLS = re.compile(r"^[\s" + SYMBOLS + r"\ufe0f.…:,-]+")
 _SUBJ = (
     r"(?P<subj>I|[Hh]e|[Ss]he|[\p{Lu}\p{Lo}]{2,3}|"
-    r"[\p{L}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)"
+    r"[\p{L}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?)"
 )
 # "I'm calling X tomorrow", "Dee is running the huddle Friday" (arrangements with a date)
 _PROGRESSIVE = re.compile(
@@ -41,14 +42,14 @@ _PROGRESSIVE = re.compile(
 # "Owen picks 3 tickets before then" (a plan in the simple present, with a date)
 _PRESENT = re.compile(r"^" + _SUBJ + r"\s+(?P<verb>[\p{Ll}\p{M}]+s)\b(?P<pred>.*)$")
 _PLAN_ANY = re.compile(
-    r"(?:^|[,:]\s+)(?:[\p{L}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+"
+    r"(?:^|[,:]\s+)(?:[\p{L}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+"
     r"[\p{Ll}\p{M}]+(?:s|ing)\b|I\s+[\p{Ll}\p{M}])"
 )
 _PLAN_SHAPE = re.compile(
-    r"[\p{L}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+[\p{Ll}\p{M}]"
+    r"[\p{L}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?(?:'m|’m|'s|’s|\s+am|\s+is|\s+are)?\s+[\p{Ll}\p{M}]"
 )
 _TOPIC_SEP = re.compile(
-    r"(?<=\w)[,:]\s+(?=(?:I|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+|[\p{Lu}\p{Lo}]{2,3})\s)"
+    r"(?<=\w)[,:]\s+(?=(?:I|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+|[\p{Lu}\p{Lo}]{2,3})\s)"
 )
 _TOPIC_HEAD = re.compile(r"^([^—–:]{3,50}?)\s*(?:—|–|:|\s-\s)\s*")
 # "I review it before the 24th" (the writer's plan, in the simple present, with a date)
@@ -71,11 +72,11 @@ _PROPOSES = re.compile(
 )
 _PLEASE = re.compile(
     r"^(?:(?:also|and|so|oh|ok(?:ay)?)[,\s]+)?please\s+"
-    r"(?:(?P<who>(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?))\s+)?(?P<pred>[\p{Ll}\p{M}].*)$",
+    r"(?:(?P<who>(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?))\s+)?(?P<pred>[\p{Ll}\p{M}].*)$",
     re.I,
 )
 _TOLD_TO = re.compile(
-    r"\b(?:told|asked)\s+(?P<who>him|her|(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?))\s+to\s+"
+    r"\b(?:told|asked)\s+(?P<who>him|her|(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?))\s+to\s+"
     r"(?P<pred>[\p{Ll}\p{M}][^;]*?)(?=\s+and\s+(?:I|we|he|she)\b|[;.]|$)",
     re.I,
 )

@@ -36,7 +36,9 @@ TASK_VERBS: frozenset[str] = frozenset(
     invite notify confirm reconfirm sort clarify align sync review approve draft retire sunset
     deprecate decommission merge split rename reorganize restructure standardize simplify
     streamline benchmark baseline pilot trial onboard profile refactor instrument optimize
-    optimise tune rework redesign integrate relaunch rerun reorder reprint""".split()
+    optimise tune rework redesign integrate relaunch rerun reorder reprint begin continue keep
+    allow enable familiarize familiarise incorporate refine determine examine improve describe
+    explain consider learn groom""".split()
 )
 
 # Note-taking shorthand expanded in task texts so they read (and match) as plain English.
@@ -87,7 +89,8 @@ SHORTHAND: dict[str, str] = {
 # Done / cancelled / declined cues that veto a candidate commitment.
 DONE_CUE = re.compile(
     r"\balready\b(?!\s+(?:agreed|offered|promised|committed|said|planned|volunteered|asked))|"
-    r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b",
+    r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b|"
+    r"(?:\s[-–—]|\(|\|)\W*(?:done|completed|finished)\b(?!\s+(?:by|before|when|if)\b)",
     re.IGNORECASE,
 )
 CANCEL_CUE = re.compile(

@@ -42,10 +42,11 @@ SELF_NOTE = re.compile(
 
 _TRAILING_OWNER = re.compile(
     r"\(\s*(?:owner|who)\s*[:=]\s*(?P<kvp>me|[\p{Lu}\p{Lo}][\w.'-]*(?:\s+[\p{Lu}\p{Lo}][\w.'-]*)?)[^)]*\)|"
-    r"\((?P<who>me|I|" + _NAME + r")(?:\s*(?:[,/&+]|\band\b|\bto\b)\s*(?P<due>[^)]*))?\)|"
+    r"\((?P<who>me|I|(?i:(?:dev |whole |the )team)|" + _NAME + r")"
+    r"(?:\s*(?:[,/&+]|\band\b|\bto\b)\s*(?P<due>[^)]*))?\)|"
     r"(?:^|\s)@(?P<at>[\p{L}][\w.-]*)|\b(?i:owner|who|responsible|assignee)\s*[:=]\s*(?P<kv>[\p{Lu}\p{Lo}][\w'-]*(?:\s+[\p{Lu}\p{Lo}][\w'-]*|\s[\p{Lu}\p{Lo}]\.)?)"
     r"|[-–—]\s*(?P<dash>me|" + _NAME + r"|[\p{Lu}\p{Lo}]{2,3})\s*(?:[-–—(\[]|$)"
-    r"|(?:→|->|=>)\s*(?P<arrow>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b"
+    r"|(?:→|->|=>)\s*(?P<arrow>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s+[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b"
 )
 
 _AT_OWNER = re.compile(r"^@(?P<who>[\p{L}][\w.-]*)\s*[:,-]?\s+(?P<task>[\p{Ll}\p{M}]\S*.*)$")
@@ -68,29 +69,24 @@ _ACTION_PREFIX = re.compile(
 )
 _TENTATIVE_START = re.compile(r"^\W*(?:\?\?|maybe\b|perhaps\b|possibly\b)", re.I)
 # Groups that own nothing by themselves: the chair (or the writer) takes the item.
+_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group)\b", re.I)
 _GROUP = re.compile(r"^(?:team|leads|dev team|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 _PASSIVE_BY = re.compile(
     r"^(?P<np>[^,;:]+?)\s+(?:to be|will be|is to be|needs to be|should be|must be)\s+"
     r"(?P<verb>[\p{Ll}\p{M}]+(?:ed|en)|sent|built|done|set up|run)\s+by\s+"
-    r"(?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b(?P<rest>.*)$"
+    r"(?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b(?P<rest>.*)$"
 )
 
 _NEEDS_DOING = re.compile(
     r"^(?P<np>[^:;]+?):?\s+needs?\s+(?P<verb>[\p{Ll}\p{M}]+ing)\b(?P<rest>[^()]*?)\s*"
-    r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
+    r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
 )
 
-_PROGRESSIVE = re.compile(
-    r"^(?P<subj>[\p{L}][\p{Ll}\p{M}]+)\s+(?P<verb>[\p{Ll}\p{M}]+ng)\b(?P<pred>.*)$"
-)
-
-_PRESENT_3RD = re.compile(
-    r"^(?P<subj>[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s+(?P<verb>[\p{Ll}\p{M}]+s)\b(?P<pred>.*)$"
-)
 
 _EXPLICIT_ACTION_PREFIX = re.compile(r"(?:AI|Action|TODO|To ?do|Owner)\b", re.I)
 
+_TOPIC_LABEL = re.compile(r"^(?P<topic>[^:–—]{2,40}?)\s*(?::|\s[-–—]+)\s+(?P<rest>\S.*)$")
 _PAREN_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
@@ -169,13 +165,16 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     """A verb-first action bullet: '1. Finish the narrative (Kwame) - by Mon' under an action
     heading, or 'ACTION: update pricing sheet - TR - 6/30' anywhere."""
     prefix = _ACTION_PREFIX.match(sentence.text)
+    span = (sentence.start, sentence.end)  # the evidence: the whole line, labels included
     # Bullets grouped under a person's name ("Liam" / "- send the plan Thu") are theirs.
     heading = sentence.owner_heading or (
         sentence.section if len(sentence.section.split()) <= 3 else None
     )
     heading_owner = _heading_person(heading, ctx) if heading else None
+    # An open checkbox ("- [ ] Background section") is a to-do wherever it stands.
+    todo = sentence.checkbox == "open" and sentence.section_kind not in ("negative", "followup")
     in_actions = (
-        sentence.section_kind == "action" or prefix is not None or heading_owner is not None
+        sentence.section_kind == "action" or prefix is not None or heading_owner is not None or todo
     )
     if ctx.speaker is not None or not (in_actions or sentence.bullet):
         return []
@@ -188,23 +187,38 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
     # 12%. pull override report by unit (Victor)".
     own_mark = _OWNER_MARK.search(sentence.text) is not None
     first = sentence.first_in_line or (own_mark and T.starts_with_verb(sentence.text))
-    if not (in_actions or marked) or not first or ctx.speaker is not None:
-        return []
+    if not (in_actions or marked) or not first or ctx.speaker is not None or sentence.titles:
+        return []  # a short bullet over deeper ones ("Budget deck") titles them
     if prefix:
         sentence = replace(
             sentence, text=sentence.text[prefix.end() :], start=sentence.start + prefix.end()
         )
     text = sentence.text
+    label = sentence.topic
+    # "Allergen validation: complete + file by Fri": a topic label, then the task about it.
+    topic = _TOPIC_LABEL.match(text)
+    named = topic is not None and _who(topic.group("topic"), ctx) is not None
+    if topic and not named and T.starts_with_verb(topic.group("rest")):
+        label, text = topic.group("topic"), topic.group("rest")
+        sentence = replace(sentence, text=text, start=sentence.start + topic.start("rest"))
     # "Concrete test results from lab — owner: Gus Petrov, due Oct 12": a keyed owner makes a
     # noun phrase a deliverable.
     scan = text + rest
     keyed = _OWNER_KEY.search(scan)
     verb_first = T.starts_with_verb(T.expand_shorthand(text))
-    if not (verb_first or (keyed and keyed.start() > 0)) or sentence.checkbox == "done":
+    # "Planning discussion about tech needs (Ximena)" in an action list: a named owner makes a
+    # noun phrase a deliverable, as an "owner:" key does.
+    named = in_actions and _named_at_end(text, ctx)
+    if not (verb_first or todo or named or (keyed and keyed.start() > 0)):
         return []
-    if sentence.struck or DONE_CUE.search(text) or CANCEL_CUE.search(text) or NORM_CUE.search(text):
+    if sentence.checkbox == "done" or sentence.struck or DONE_CUE.search(text):
         return []
-    if TENTATIVE.search(text + rest) or _TENTATIVE_START.match(sentence.line_text):
+    if CANCEL_CUE.search(text) or NORM_CUE.search(text):
+        return []
+    # "(Anselm, maybe use Quality sync)": a hedge inside an aside is about the how, not the task.
+    if TENTATIVE.search(_LONG_ASIDE.sub("", text + rest)) or _TENTATIVE_START.match(
+        sentence.line_text
+    ):
         return []  # a question or a maybe is a follow-up
     owner: Person | None = None
     flags: set[str] = set()
@@ -242,18 +256,33 @@ def action_bullet(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]:
         owner,
         owner.first,
         due,
-        [(sentence.start, sentence.end)],
-        sentence.start,
+        [span],
+        span[0],
         0.75 if not flags else 0.5,
         flags,
     )
     finish_task(cand, ctx, None)
+    if label:
+        cand.task = T.tidy(T.with_object(cand.task, label))  # "finish + send" under "Budget deck"
+        if todo and not verb_first and label.lower() not in cand.task.lower():
+            cand.task = f"{cand.task} ({label[:1].lower() + label[1:]})"  # "Background (proposal)"
     return [cand]
+
+
+_LONG_ASIDE = re.compile(r"\([^()]*\s[^()]*\s[^()]*\)")  # three words or more in brackets
+_END_MARK = re.compile(r"\((?P<who>[^()]{2,40})\)\s*\.?\s*$")
+
+
+def _named_at_end(text: str, ctx: SentenceContext) -> bool:
+    m = _END_MARK.search(text)
+    return m is not None and m.start() > 0 and _who(m.group("who"), ctx) is not None
 
 
 def _who(text: str, ctx: SentenceContext) -> Person | None:
     """The first person of an owner mark ('Ximena/Zdeněk', 'Anselm + Team', 'Team')."""
     first = re.split(r"\s*(?:[,/&+;]|\band\b|\bto\b)\s*", text.strip())[0].strip()
+    if _TEAM.match(first):
+        return ctx.people.chair
     if _GROUP.match(first):
         return ctx.people.default_owner
     return ctx.people.resolve(first, speaker=ctx.people.writer)
@@ -288,41 +317,4 @@ def from_passive(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> li
         0.7,
     )
     finish_task(cand, ctx, None)
-    return [cand]
-
-
-def from_progressive(
-    sentence: Sentence, clause: Clause, ctx: SentenceContext, prior: str | None
-) -> list[Candidate]:
-    """'shawn finalizing by wed' (with a date), 'Emily sets up X' (in an agreed-plan list)."""
-    text = clause.text
-    m = _PROGRESSIVE.match(text)
-    in_actions = sentence.section_kind == "action"
-    if not m and in_actions:
-        m = _PRESENT_3RD.match(text)
-    if not m:
-        return []
-    person = ctx.people.resolve(m.group("subj"))
-    verb = m.group("verb").lower()
-    if person is None or verb in ("is", "was", "has", "does", "thinks", "wants", "says", "going"):
-        return []
-    pred = verb + m.group("pred")
-    start = clause.start + m.start("verb")
-    due = find_due(pred, start, ctx.meeting)
-    # "Luis posting reqs this week": shorthand with any time phrase is a plan.
-    if due is None and not in_actions:
-        return []
-    if vetoed(sentence, text, sentence.text[: clause.start - sentence.start], ""):
-        return []
-    cand = Candidate(
-        T.imperative(T.remove_dates(pred, start, due, ctx.meeting)),
-        person,
-        m.group("subj"),
-        due,
-        [(sentence.start, sentence.end)],
-        clause.start,
-        0.6,
-        {"owner_guessed"} if not in_actions else set(),
-    )
-    finish_task(cand, ctx, prior)
     return [cand]

@@ -18,7 +18,9 @@ _TRAILING_PARTICLE = re.compile(r"\s+(?:out|up|in|over|back|done|sent|ready)\s*$
 _MAX_SPANS = 6
 _WORD_REACH = 60  # items sharing a word compared per new item: the most recent ones
 _RECAP_REACH = 200  # a closing recap restates items of this meeting, not of a 200-item log
-_CAPITALISED = re.compile(r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?\b")
+_CAPITALISED = re.compile(
+    r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?\b"
+)
 
 
 def _named_people(text: str, people: PeopleDirectory) -> set[str]:

@@ -17,12 +17,12 @@ from assistant.recap.builtin.segmentation import Sentence
 # "We'll have Mira draft the notes", "Let's have her own the survey"
 _CAUSATIVE = re.compile(
     r"\b(?:we'?ll|we will|let'?s|let us|i'?ll|i will)\s+(?:also\s+)?have\s+"
-    r"(?P<who>him|her|them|(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?))\s+(?:also\s+)?(?=[\p{Ll}\p{M}])",
+    r"(?P<who>him|her|them|(?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?))\s+(?:also\s+)?(?=[\p{Ll}\p{M}])",
     re.IGNORECASE,
 )
 _LET_ME = re.compile(r"\blet me\s+(?=[\p{Ll}\p{M}])", re.IGNORECASE)
 _SUGGESTED = re.compile(
-    r"\b(?:suggested|proposed)\s+(?:that\s+)?(?P<subj>he|she|they|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)\s+(?P<pred>[\p{Ll}\p{M}].*)$",
+    r"\b(?:suggested|proposed)\s+(?:that\s+)?(?P<subj>he|she|they|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)\s+(?P<pred>[\p{Ll}\p{M}].*)$",
     re.IGNORECASE,
 )
 _ACCEPTED = re.compile(
@@ -31,7 +31,7 @@ _ACCEPTED = re.compile(
     re.IGNORECASE,
 )
 _VOLUNTEERED = re.compile(
-    r"^(?P<who>[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+)?)\s+"
+    r"^(?P<who>[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?)\s+"
     r"(?:volunteered|offered|stepped up|signed up|"
     r"took it|will take it|is on it|'s on it|owns it|will own it)\b(?P<rest>.*)$"
 )

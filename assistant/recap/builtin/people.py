@@ -27,6 +27,28 @@ _ROLE_BEFORE_COMMA = re.compile(r"(?:the|our|their|my)\s+(\p{Ll}[\w -]{2,30}),\s
 _FIRST_AND_INITIAL = re.compile(r"(\p{Lu}[\p{Ll}\p{M}]+)\s+(\p{Lu})\.?")
 _PAREN_TAIL = re.compile(r"\s*,\s*([^()]{1,30})\)")
 _HANDLE = re.compile(r"@([a-z]{2,})[._]([a-z]{2,})\b")
+# Where a one-word name shows up as an owner: at the start of a line before "to"/"will" (or
+# "X and Y to"), or alone in brackets at the end or start of a line ("(Anselm)", "[Farhan &
+# Jonah]").
+_ONE_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?"
+_OWNER_SPOT = re.compile(
+    # Possessive quantifiers (*+, ?+): a line of nothing but spaces must not backtrack.
+    r"(?m)^[^\S\n]*+(?:[-*•+]|\d{1,2}[.)])?+[^\S\n]*+(?:"
+    + _ONE_NAME
+    + r")(?:\s*+(?:,|&|\+|and)\s*+"
+    + _ONE_NAME
+    + r"){0,3}\s++(?:to|will)\s++\p{Ll}|"
+    r"[\[(]" + _ONE_NAME + r"(?:\s*+(?:,|&|\+|/|and)\s*+(?:" + _ONE_NAME + r"|team))*+[\])]"
+    r"(?=[^\S\n]*+[.:]?+[^\S\n]*+$)|"
+    r"\(" + _ONE_NAME + r"\s++(?:to|will)\s++\p{Ll}[^()\n]{0,60}\)|"  # "(Saoirse to write issue)"
+    r"(?m)^[^\S\n]*+(?:[-*•+][^\S\n]*+)?+\["
+    + _ONE_NAME
+    + r"(?:\s*+(?:,|&|\+|/|and)\s*+"
+    + _ONE_NAME
+    + r")*+\]"
+)
+_NAME_IN_SPOT = re.compile(_ONE_NAME)
+_ANY_HANDLE = re.compile(r"(?<![\w.])@([\p{L}][\w-]{2,30})(?![\w@.]*\.\w)")
 _INITIALS = re.compile(r"\p{Lu}{2,4}|\p{Lu}{1,2}-\p{Lu}|\p{Lu}\.?")
 # Lower-case words inside a name ("Jan van der Berg", "María de la Cruz", "Ciarán Ó Dálaigh").
 PARTICLES = frozenset(
@@ -37,9 +59,12 @@ Role = Literal["manager", "report", "other"]
 
 _TITLES = r"(?:Dr|Mr|Mrs|Ms|Prof|Officer|Provost|Dean|Coach|Director|Chief|Sgt|Judge|Pastor)"
 # One capitalised name word in any cased script ("Søren", "D'Souza", "Mary-Kate", "McKay").
+# Lower-case letters include \p{Lo} after a capital: the regex module's newer Unicode data files
+# some Latin letters (ʕ, ʔ) as "other", and a name may mix scripts.
+_LOW = r"[\p{Ll}\p{Lo}\p{M}]"
 NAME_WORD = (
-    r"(?:\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?"
-    r"(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*)"
+    r"(?:\p{Lu}['’]\p{Lu}" + _LOW + r"+|\p{Lu}" + _LOW + r"+(?:\p{Lu}" + _LOW + r"+)?"
+    r"(?:[-'’]\p{Lu}?" + _LOW + r"+)*)"
 )
 _PARTICLE = (
     r"(?:(?:van|der|den|de|del|della|di|da|dos|das|du|la|le|von|zu|ter|ten|bin|al|Ó|Ní|Mac)\s+)"
@@ -51,7 +76,10 @@ FULL_NAME = re.compile(
     r"(?:\s+(?:" + NAME_WORD + r"|\p{Lu}\.))?\s+" + _PARTICLE + r"{0,3}"
     r"(" + NAME_WORD + r")(?![\w'’-])"
 )
-UNCASED_NAME = re.compile(r"(?<!\w)\p{Lo}{2,4}(?!\w)")
+# A name in a script without capitals: one to three words of letters and combining marks
+# ("王伟", "प्रिया शर्मा", "สมชาย ใจดี", "فاطمة الزهراء"); a long unbroken run is a sentence.
+UNCASED_PERSON = r"\p{Lo}[\p{Lo}\p{M}]{1,15}(?:\s\p{Lo}[\p{Lo}\p{M}]{1,15}){0,2}"
+UNCASED_NAME = re.compile(r"(?<!\w)" + UNCASED_PERSON + r"(?!\w)")
 # Capitalised words that start sentences or name things, never a person's first name.
 _NOT_FIRST = frozenset(
     """The This That These Those Told Asked Great Good Nice Next Last First Second Third New Old
@@ -67,7 +95,15 @@ _NOT_FIRST = frozenset(
     Write Draft Book Ask Share Post Run Do Went Had Has Was Were Is Are Been Being Happy Big Small
     Up Down Out Over Under About With Without From Into Onto For Of In On At By To Re Via Per
     Intro Meeting Weekly Biweekly Monthly Mtg Notes Recap Summary Agenda Goals Wins Issues Blockers
-    Epic Dev Ops Prod Hr It Pm Qa Ux Ui Api""".split()
+    Epic Dev Ops Prod Hr It Pm Qa Ux Ui Api Goal Goals Aim Target Idea Ideas Option Options Way
+    Time Plan Plans Task Tasks Reason Purpose Objective Intent Priority Priorities Focus Note
+    Question Questions Answer Problem Problems Issue Risk Risks Topic Item Items Point Points Step
+    Steps Balance Work Everything Nothing Something Anything Someone Nobody Everybody Each Every
+    Both Either Neither All Any Some Most Many Few Other Others Another Leads Members Easy Hard
+    Difficult Fine Nice Possible Impossible Important Necessary Useful Helpful Ready Able Happy
+    Free Safe Worth Tough Simple Quick Slow Cheap Expensive Okay Ok Best Better Worse Fun Likely
+    Unlikely Tricky Link Links Need Ability Effort Mentees Mentors Students Users People Folks
+    Someone Anyone Nobody Everyone Record Recording Video Slides Docs Doc Painful""".split()
 )
 _NOT_LAST = frozenset(
     """Bank Dental Logistics Plumbing Wines Schools School Hospital Foundation Summit Insurance
@@ -100,6 +136,28 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+")
 _ATTENDEE = re.compile(r"^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]{0,50}$")
 
 
+_INITIALS_LIST = re.compile(r"\(\s*(\p{Lu}{1,4}(?:\s*,\s*\p{Lu}{1,4})+)\s*\)")
+
+
+def attendee_initials(notes: str) -> dict[str, str]:
+    """'Present: Andreas, Duncan, Rémi (AK, DF, RG)': initials given in order for the names."""
+    out: dict[str, str] = {}
+    for line in notes.splitlines()[:200]:
+        m = _ATTENDEE_LABEL.match(line.strip().strip("*_#"))
+        init = _INITIALS_LIST.search(line) if m else None
+        if not m or not init or len(line) > 600:
+            continue
+        names = [
+            n.strip().strip("*_")
+            for n in re.split(r"[,;]|\s+and\s+", line[m.start("rest") : init.start()])
+            if n.strip()
+        ]
+        marks = [i.strip() for i in init.group(1).split(",")]
+        if len(names) == len(marks):
+            out.update(zip(marks, names, strict=True))
+    return out
+
+
 def attendees(notes: str) -> list[str]:
     """Names on a 'Present:' / 'Attendees:' line, or listed under such a heading."""
     found: list[str] = []
@@ -126,7 +184,34 @@ def attendees(notes: str) -> list[str]:
             name = part.strip().strip("*_").strip()
             if _ATTENDEE.match(name) and len(name.split()) <= 4 and name.lower() != "name":
                 found.append(name)
-    return found
+    return found or _name_list(lines[:200])
+
+
+_NAME_ONLY_ITEM = re.compile(
+    r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+@?(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2}|[\w.-]+)\s*$"
+)
+
+
+def _name_list(lines: list[str]) -> list[str]:
+    """A sign-in list: three or more bullets in a row that are each only a name or handle."""
+    run: list[str] = []
+    for line in [*lines, ""]:
+        m = _NAME_ONLY_ITEM.match(line)
+        word = m.group(1) if m else ""
+        if m and word.lower() not in TASK_VERBS and word.split()[0] not in _NOT_FIRST:
+            run.append(word)
+            continue
+        if len(run) >= 3:
+            return run
+        run = []
+    return []
+
+
+def _lower_elsewhere(word: str, notes: str) -> bool:
+    low = word.lower()
+    if low == word or len(low) < 3:
+        return False
+    return re.search(r"(?<![\w'’@.-])" + re.escape(low) + r"(?![\w'’-])", notes) is not None
 
 
 def _fold(text: str) -> str:
@@ -212,11 +297,18 @@ class PeopleDirectory:
             self._add(name)
         for name in participants:  # "Present: ..." lines: one-word names count there
             self._add(name, single=True)
+        self._marks: dict[str, Person] = {}  # initials an attendee line gives for its names
+        self.owners_named: set[str] = set()
         self.present = [p for p in map(self._add_attendee, attendees(notes)) if p is not None]
+        for mark, name in attendee_initials(notes).items():
+            person = self.by_full(name) or self._resolve(name, None)
+            if person is not None:
+                self._marks[mark] = person
         self.writer = self._writer(author)
         # Who "you" is in notes addressed to someone: the other participant of the 1:1.
         self.reader = self.manager if self.writer is self.report else self.report
         self._discover(notes)
+        self._cache.clear()  # discovery looked names up before it had found them all
 
     def _add_attendee(self, name: str) -> Person | None:
         person = self.by_full(name) or self._resolve(name, None)
@@ -224,7 +316,10 @@ class PeopleDirectory:
 
     @property
     def group_meeting(self) -> bool:
-        """Minutes of a meeting of three or more (an attendee list says so)."""
+        """Minutes of a meeting of three or more: an attendee list says so, or items are given
+        to three or more different people."""
+        if len(self.owners_named) >= 3:
+            return True
         return len({p.full for p in self.present} | {self.manager.full, self.report.full}) > 2
 
     @property
@@ -234,6 +329,12 @@ class PeopleDirectory:
         if self.writer is self.report:
             return self.report
         return self.manager if self.group_meeting else self.report
+
+    @property
+    def chair(self) -> Person:
+        """Who takes what a group owns ("(Team)", "Leads", "everyone"): the chair, that is the
+        manager of a 1:1 or the lead of group minutes."""
+        return self.manager
 
     def _writer(self, author: str) -> Person:
         """Whose "I" the notes use: 'manager' (default), 'report' or a name."""
@@ -275,6 +376,8 @@ class PeopleDirectory:
                 continue  # "Schedule Rafaël", "Help Wanted": a verb starts a task, not a name
             if "\n" in m.group(0):
                 continue  # a name never runs across lines
+            if _lower_elsewhere(last, notes) or _lower_elsewhere(first, notes):
+                continue  # "Focus Area", "Genetic Programming": words, also written in lower case
             full = m.group(0)
             title = re.match(r"\s*" + _TITLES + r"\.?\s+", full)
             if title:
@@ -283,8 +386,31 @@ class PeopleDirectory:
             if person is None:
                 continue
             self._discover_role(notes, m, person)
+        spots: list[str] = []
+        for m in _OWNER_SPOT.finditer(notes):  # "Ngozi to ...", "(Anselm)", "[Farhan & Jonah]"
+            for word in _NAME_IN_SPOT.findall(m.group(0)):
+                spots.append(word)
+                if self._plausible_single(word, notes):
+                    self._add(word, single=True)
+        self._cache.clear()
+        # Action lists that give three or more different people items are group minutes.
+        self.owners_named = {p.full for p in map(self.resolve, spots[:500]) if p is not None}
+        for h in _ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
+            if not self.resolve(h.group(1)):
+                self._add(h.group(1), single=True)
         for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
             self._add(m.group(0))
+
+    def _plausible_single(self, word: str, notes: str) -> bool:
+        """A capitalised word in an owner position that is no common word, verb or thing
+        also written in lower case ('Design' / 'design')."""
+        if word in _NOT_FIRST or word.lower() in TASK_VERBS or len(word) < 3:
+            return False
+        if word.lower().endswith(("ful", "ous", "ible", "able", "less")):
+            return False  # "Painful to debug", "Possible to reuse": adjectives, not names
+        if word.upper() == word or self.resolve(word) is not None:
+            return False
+        return re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", notes) is None
 
     def _discover_role(self, notes: str, m: re.Match[str], person: Person) -> None:
         after = notes[m.end() : m.end() + 60]
@@ -335,6 +461,8 @@ class PeopleDirectory:
         exact = self.by_full(m)
         if exact:
             return exact
+        if m in self._marks:
+            return self._marks[m]
         # "Luis O." / "Isaac T." / "Rita S."
         short = _FIRST_AND_INITIAL.fullmatch(m)
         if short:
@@ -379,7 +507,9 @@ class PeopleDirectory:
     def _nickname(self, word: str) -> Person | None:
         """'Jas' -> Jasmine, 'Sam' -> Samuel: a short form that starts exactly one first name."""
         low = word.lower()
-        if len(low) < 3 or not low.isalpha() or low in _CALENDAR:
+        # "İaa".lower() is "i̇aa" (a combining dot): letters and marks make a word.
+        letters = all(c.isalpha() or unicodedata.combining(c) for c in low)
+        if len(low) < 3 or not letters or low in _CALENDAR:
             return None
         if word.islower() and low in TASK_VERBS:
             return None

@@ -43,7 +43,7 @@ _CONCERN = re.compile(
 _PERSONAL = re.compile(
     r"\b(?:wife|husband|partner|son|daughter|kids?|mom|dad|mother|father|parents|sister|brother|"
     r"grandm\w+|family|wedding|baby|expecting|vacation|pto|"
-    r"out (?:from|next|\d|[\p{Lu}\p{Lo}][\p{Ll}\p{M}]{2} \d)|"
+    r"out (?:from|next|\d|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]{2} \d)|"
     r"birthday|"
     r"moving|moved|dog|cat|surgery|sick|hospital|funeral|marathon|lease|girlfriend|"
     r"boyfriend|holiday|camping|beach|in-laws)\b",

@@ -10,61 +10,20 @@ from typing import Literal
 
 import regex as re
 
-from assistant.recap.builtin.outline import outline
+from assistant.recap.builtin.outline import (
+    BULLET,
+    CHECKBOX,
+    LineInfo,
+    SectionKind,
+    heading_text,
+    outline,
+    section_kind,
+)
 from assistant.talk.transcript import parse_transcript
 
 # Small precompiled patterns used by the functions below.
-_ENDS_WITH_PUNCT = re.compile(r"[.!?,;]$")
-_DATE_OR_1ON1 = re.compile(r"\d{1,2}/\d{1,2}|\b1:1\b")
 _LINE_LABEL = re.compile(r"^\s*([\p{L}][\p{L} /'-]{1,30}):\s")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 
-from assistant.recap.builtin.outline import SectionKind  # noqa: E402
-
-_SECTION_RULES: list[tuple[SectionKind, re.Pattern[str]]] = [
-    (
-        "negative",
-        re.compile(
-            r"\b(?:not agree|did not|didn'?t|won'?t do|declined|parked|rejected|not doing)\b", re.I
-        ),
-    ),
-    (
-        "followup",
-        re.compile(
-            r"\b(?:next (?:time|1:1|one-on-one|meeting|session|week'?s 1:1)|for next|"
-            r"open questions|revisit|parking lot|to discuss|follow[- ]?up next)\b",
-            re.I,
-        ),
-    ),
-    (
-        "action",
-        re.compile(
-            r"\b(?:action items?|actions|ais?|ai list|to-?dos?|next steps|tasks|agreed plan|"
-            r"open items|agreed actions|"
-            r"owners|commitments|follow[- ]?ups)\b",
-            re.I,
-        ),
-    ),
-    (
-        "praise",
-        re.compile(r"\b(?:kudos|praise|wins|shout[- ]?outs?|recognition|highlights)\b", re.I),
-    ),
-    ("concern", re.compile(r"\b(?:concerns?|risks?|blockers?|issues|worries|problems)\b", re.I)),
-    (
-        "personal",
-        re.compile(r"\b(?:personal|life|family|him|her|them|pto|time off|out of office)\b", re.I),
-    ),
-    ("decision", re.compile(r"\b(?:decisions?|decided|agreed)\b", re.I)),
-]
-
-# Pictographs and arrows used as bullets ("👉 me: ...", "🔹 task", "☐ task").
-SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
-_BULLET = re.compile(
-    r"^\s*(?:[-*•◦▪–→➜➔▶►>" + SYMBOLS + r"]+\ufe0f?|\d{1,2}[.)]|[\p{Ll}\p{M}][.)])\s+"
-)
-_CHECKBOX = re.compile(
-    r"^\s*(?:[-*•]\s*)?(?:\[(?P<box>[ xX✓✔/-]?)\]|(?P<open>[☐□◻❑])|(?P<tick>[☑☒✅]))\s*"
-)
 _DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
 _EMPHASIS = re.compile(r"\*{2,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
 _STRUCK = re.compile(r"~~.+?~~|✘|✗|❌")
@@ -113,6 +72,12 @@ class Sentence:
     struck: bool
     first_in_line: bool
     owner_heading: str | None = None  # a heading or parent bullet above that may name a person
+    depth: int = 0  # indentation of the list item the sentence sits in
+    parent: int | None = None  # line of the parent bullet, for nested lists
+    status: str | None = None  # "open" / "done" from a New / Finished heading above
+    row: bool = False  # a table row
+    topic: str | None = None  # what it is about: the parent bullet or a heading naming a thing
+    titles: bool = False  # a bullet of one or two words over deeper ones ("Budget deck", "New")
 
 
 def split_lines(notes: str) -> list[Line]:
@@ -123,34 +88,6 @@ def split_lines(notes: str) -> list[Line]:
         lines.append(Line(i, text, pos))
         pos += len(raw)
     return lines
-
-
-def section_kind(heading: str) -> SectionKind:
-    for kind, pattern in _SECTION_RULES:
-        if pattern.search(heading):
-            return kind
-    return ""
-
-
-def is_heading(line: str, next_line: str | None) -> bool:
-    """Short label lines ("DENIALS", "Action items", "Next time:") that title what follows."""
-    s = line.strip()
-    if not s or (_BULLET.match(line) and not _NUMBERED.match(line)):
-        return False
-    body = _BULLET.sub("", s)
-    words = body.rstrip(":").split()
-    if not words or len(words) > 7:
-        return False
-    if body.endswith(":"):
-        return True
-    if _ENDS_WITH_PUNCT.search(body) or _DATE_OR_1ON1.search(body):
-        return False
-    if body.isupper() and len(body) > 2:
-        return True
-    if len(words) <= 3 and section_kind(body) and (next_line or "").strip():
-        return True  # "Actions" / "Next steps" on their own line
-    nxt = (next_line or "").strip()
-    return bool(nxt) and bool(_BULLET.match(next_line or "")) and len(words) <= 5
 
 
 def handle_name(label: str) -> str:
@@ -243,11 +180,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
 
 
+def _topic(info: LineInfo, infos: list[LineInfo], lines: list[Line]) -> str | None:
+    """'Budget deck' over '- finish + send to finance': the parent bullet's title, else a
+    heading that names a thing (not an action or status heading, not a person)."""
+    if info.parent is not None and infos[info.parent].kind == "item":
+        title = heading_text(lines[info.parent].text[infos[info.parent].body :])
+        if 0 < len(title.split()) <= 6 and not title.endswith((".", "?")):
+            return title
+    named = info.section and not info.section_kind and not info.owner_heading and not info.status
+    if named and len(info.section.split()) <= 5 and "[" not in info.section:
+        return info.section
+    return None
+
+
 def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
     """All sentences of the notes, in order, with their section and speaker."""
     lines = split_lines(notes)
     speakers = speaker_labels(lines, participant_names)
     infos = outline([line.text for line in lines])
+    parents = {i.parent for i in infos if i.parent is not None}
     out: list[Sentence] = []
     speaker: str | None = None
     joined: set[int] = set()
@@ -266,18 +217,18 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
         offset = 0
         if line.index in speakers:
             speaker, offset = speakers[line.index]
-        elif not speakers or _BULLET.match(line.text) or line.text.count("|") >= 2:
+        elif not speakers or BULLET.match(line.text) or line.text.count("|") >= 2:
             speaker = None
         body = line.text[offset:]
         checkbox: Literal["open", "done"] | None = None
-        cb = _CHECKBOX.match(body)
-        bullet = bool(_BULLET.match(body)) or cb is not None
+        cb = CHECKBOX.match(body)
+        bullet = bool(BULLET.match(body)) or cb is not None
         if cb:
             box = cb.group("box")
             checkbox = "open" if cb.group("open") or box in ("", " ") else "done"
             offset += cb.end()
-        elif _BULLET.match(body):
-            offset += _BULLET.match(body).end()  # type: ignore[union-attr]
+        elif BULLET.match(body):
+            offset += BULLET.match(body).end()  # type: ignore[union-attr]
         if _DONE_MARK.search(line.text) or info.checkbox == "done":
             checkbox = "done"
         struck = bool(_STRUCK.search(line.text))
@@ -324,6 +275,12 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                     struck=struck,
                     first_in_line=j == 0,
                     owner_heading=info.owner_heading,
+                    depth=info.depth,
+                    parent=info.parent,
+                    status=info.status,
+                    row=info.kind == "row",
+                    topic=_topic(info, infos, lines),
+                    titles=line.index in parents and len(body.split()) <= 2,
                 )
             )
     return out

@@ -41,7 +41,7 @@ _LEADING_FILLER = re.compile(
 # Explanations after the task ("so that...", "since...") are context, not the task.
 _TRAILING_REASON = re.compile(
     r"(?:,\s*|\s+)(?:so that|so (?:we|i|he|she|they|it|you)\b|since|because|"
-    r"so (?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{M}]+) (?:can|could|will|has)\b|"
+    r"so (?-i:[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+) (?:can|could|will|has)\b|"
     r"as (?:we|i|he|she|they)\b|"
     r"(?<=,)\s*which|,\s*which|in case|if nobody|unless|once|when (?:we|i|he|she|they|the|it)\b|"
     r"while (?:we|i|he|she|they)\b|before (?:it|he|she|they|we|you) \w+|- |"
@@ -162,7 +162,9 @@ def _names_event(tail: str) -> bool:
     return bool(first) and first.group(1) not in _NOT_EVENT  # type: ignore[union-attr]
 
 
-_DET_BEFORE = re.compile(r"\b(?:the|a|an|your|my|our|his|her|their)\s+\w", re.IGNORECASE)
+_DET_BEFORE = re.compile(
+    r"\b(?:the|a|an|your|my|our|his|her|their|[\p{L}-]+['’]s)\s+\w", re.IGNORECASE
+)
 
 
 def unresolved_pronoun(text: str) -> bool:
@@ -267,6 +269,42 @@ _TELL_BACK = re.compile(
 )
 
 
+def drop_tell_back(text: str) -> str:
+    """'write up the runbook, tell him' -> 'write up the runbook' (a note to the writer)."""
+    return _TELL_BACK.sub("", text)
+
+
+_INTRANSITIVE = frozenset(
+    "talk speak chat meet reach reply respond listen go come report check follow work look focus "
+    "think start begin continue keep wait deal plan experiment coordinate sync pair circle".split()
+)
+_VERB_GROUP = re.compile(r"^((?:[\p{L}-]+)(?:\s*(?:\+|&|,|\band\b|/)\s*[\p{L}-]+)*)(?=\s|$)(.*)$")
+_PREP_START = re.compile(r"^\s*(?:to|for|with|by|on|in|at|before|after|from|into|via)\b", re.I)
+
+
+def with_object(task: str, topic: str) -> str:
+    """A bare verb group takes the topic it sits under as its object: 'finish + send to finance'
+    under 'Budget deck' -> 'finish and send the budget deck to finance'."""
+    m = _VERB_GROUP.match(task.strip())
+    if not m:
+        return task
+    verbs = re.split(r"\s*(?:\+|&|,|\band\b|/)\s*", m.group(1))
+    rest = m.group(2)
+    if not all(is_task_verb(base_verb(v)) for v in verbs if v) or not (
+        not rest.strip() or _PREP_START.match(rest)
+    ):
+        return task
+    if rest.strip() and base_verb(verbs[-1]) in _INTRANSITIVE:
+        return task  # "work on the catalog", "talk to Ana": nothing is missing
+    obj = topic.strip().rstrip(":").strip()
+    if not obj:
+        return task
+    low = obj if obj[1:2].isupper() else obj[:1].lower() + obj[1:]
+    det = "" if re.match(r"(?:the|a|an|our|his|her|their|my|your)\s", low, re.I) else "the "
+    joined = " and ".join(v for v in verbs if v)
+    return f"{joined} {det}{low}{rest}".strip()
+
+
 def tidy(text: str) -> str:
     """Strip fillers, reasons, a trailing "tell him" and stray punctuation; capitalise."""
     text = _TELL_BACK.sub("", expand_shorthand(_TIMESTAMP.sub("", text)))
@@ -295,6 +333,10 @@ def with_context(task: str, context: str) -> str:
     context = tidy(context)
     if not context:
         return task
+    if not starts_with_verb(context) or len(context.split()) <= 3:
+        filled = with_object(task, context)  # "Budget deck" is a thing here, not a verb
+        if filled != task:
+            return filled
     # Keep acronyms ("IEP notes") as written; lower-case an ordinary first word.
     # Keep acronyms ("IEP progress notes") as written; lower-case an ordinary first word.
     low = context if context[1:2].isupper() else context[0].lower() + context[1:]

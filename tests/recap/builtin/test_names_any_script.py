@@ -116,3 +116,33 @@ def test_coach_recap_json_carries_names_in_any_script(
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)["action_items"]
     assert [(i["owner"], i["due"]) for i in items] == [(name, "2026-03-06")]
+
+
+# Scripts without capitals, with combining marks: Devanagari vowel signs, Thai vowels, Arabic.
+UNCASED_LETTER = st.characters(categories=["Lo"])
+UNCASED_TAIL = st.text(st.characters(categories=["Lo", "Mn", "Mc"]), min_size=1, max_size=6)
+UNCASED_WORD = st.builds(lambda first, rest: first + rest, UNCASED_LETTER, UNCASED_TAIL).filter(
+    lambda w: unicodedata.normalize("NFC", w) == w
+)
+UNCASED_NAMES = st.builds(
+    lambda first, last: f"{first} {last}" if last else first,
+    UNCASED_WORD,
+    st.one_of(st.just(""), UNCASED_WORD),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(UNCASED_NAMES)
+def test_names_in_scripts_without_capitals_own_their_promise(name: str) -> None:
+    items = _items(f"- {name} will book the venue by Friday", report="Priya Nair")
+    assert [(owner, due) for _, owner, due in items] == [(name, dt.date(2026, 3, 6))]
+
+
+@pytest.mark.parametrize("name", ["प्रिया शर्मा", "สมชาย ใจดี", "فاطمة الزهراء", "王伟", "ਗੁਰਪ੍ਰੀਤ ਕੌਰ"])
+def test_uncased_names_as_owners_and_reports(name: str) -> None:
+    assert _items(f"- {name} to send the deck to finance by Friday", report="Zoë Adams") == [
+        ("Send the deck to finance", name, dt.date(2026, 3, 6))
+    ]
+    assert _items("AI: I'll send the deck to finance by Friday", report=name, author="report") == [
+        ("Send the deck to finance", name, dt.date(2026, 3, 6))
+    ]

@@ -45,11 +45,12 @@ THIRD_PARTY_DEV = REPO_ROOT / "evals" / "thirdparty" / "dev.jsonl"
 
 def test_third_party_dev_part_keeps_its_floor() -> None:
     # Real minutes and logs by other writers (evals/thirdparty/README.md). The floor is the
-    # score after issue #10 minus 0.05, so a change that stops reading a layout fails here.
+    # score after issue #10 round 3 minus 0.05 (in-sample: the line classifier was trained on
+    # these notes; the leave-one-source-out floor is in tests/evaluation/test_recap_training.py).
     result = evaluate(load_cases(THIRD_PARTY_DEV), extract_recap)
     assert len(result.cases) >= 88
-    assert result.f1 >= 0.50, result.as_dict()
-    assert result.owner_accuracy >= 0.83, result.as_dict()
+    assert result.f1 >= 0.70, result.as_dict()
+    assert result.owner_accuracy >= 0.90, result.as_dict()
     assert result.due_accuracy >= 0.95, result.as_dict()
     quiet = [c for c in result.cases if c.n_gold == 0]
     assert sum(c.n_predicted == 0 for c in quiet) / len(quiet) >= 0.9

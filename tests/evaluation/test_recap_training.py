@@ -1,0 +1,144 @@
+"""Training data, trainer and leave-one-source-out runs of the recap line classifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from assistant.cli.eval_cmd import register
+from assistant.evaluation.recap_eval import parse_cases
+from assistant.evaluation.recap_training import (
+    SHIPPED,
+    Example,
+    TrainConfig,
+    fit,
+    label_sentences,
+    load_examples,
+    loso,
+    source_of,
+    third_party_sources,
+)
+from assistant.recap.builtin.engine import analyse
+from assistant.recap.builtin.line_model import LineModel
+
+
+def _case(notes: str, gold: list[str], source: str, n: int = 0) -> Example:
+    raw = {
+        "id": f"{source}-{n}",
+        "source_id": source,
+        "meeting_date": "2026-03-04",
+        "manager": "Dana Whitfield",
+        "report": "Jonas Øberg",
+        "notes": notes,
+        "gold": {"action_items": [{"task": t, "owner": "Jonas Øberg", "due": None} for t in gold]},
+    }
+    case = parse_cases([json.dumps(raw)])[0]
+    a = analyse(
+        case.notes, meeting_date=case.meeting_date, manager=case.manager, report=case.report
+    )
+    return Example(case, source, "evals/thirdparty/dev.jsonl", a, label_sentences(case, a))
+
+
+PLAN = "Status:\n- Finished the parser.\n- Demo went well.\n\nPlan for next week:\n"
+
+
+def test_the_sentence_a_gold_item_comes_from_is_the_positive_one() -> None:
+    ex = _case(PLAN + "- Final touches on the GOP per stream code\n", ["Finish the GOP code"], "a")
+    texts = [s.text for s in ex.analysis.sentences]
+    assert [t for t, y in zip(texts, ex.labels, strict=True) if y] == [
+        "Final touches on the GOP per stream code"
+    ]
+
+
+def test_a_gold_item_from_a_table_labels_no_sentence() -> None:
+    notes = "Notes: all fine.\n\n| Task | Owner |\n|---|---|\n| Send the deck | Jonas Øberg |\n"
+    ex = _case(notes, ["Send the deck"], "a")
+    assert sum(ex.labels) == 0
+
+
+def test_cases_without_a_source_count_under_their_file() -> None:
+    case = parse_cases(
+        [
+            json.dumps(
+                {
+                    "id": "hold-b3-02",
+                    "meeting_date": "2026-03-04",
+                    "manager": "A B",
+                    "report": "C D",
+                    "notes": "x",
+                    "gold": {"action_items": []},
+                }
+            )
+        ]
+    )[0]
+    assert source_of(case, "tests/recap/builtin/data/holdout_cases.jsonl") == "own-holdout-b3"
+    assert source_of(case, "evals/recap_dev.jsonl") == "own-recap_dev"
+
+
+def _plans(source: str) -> list[Example]:
+    lines = ["Write the report", "Book the venue", "Review the draft", "Send the invoice"]
+    return [
+        _case(PLAN + f"- {task} carefully\n", [task], source, i) for i, task in enumerate(lines)
+    ]
+
+
+def test_training_learns_that_plan_lines_are_items_and_status_lines_are_not() -> None:
+    examples = [ex for src in ("a", "b", "c") for ex in _plans(src)]
+    model = fit(examples, TrainConfig(min_sources=1, l2=1.0))
+    status, plan = examples[0].features[0], examples[0].features[-1]
+    assert model.score(plan) > 0.5 > model.score(status)
+
+
+def test_training_is_deterministic_and_keeps_only_features_of_several_sources() -> None:
+    examples = [ex for src in ("a", "b") for ex in _plans(src)]
+    examples.append(_case(PLAN + "- Zebrafy the quokka pipeline\n", ["Zebrafy it"], "c"))
+    config = TrainConfig(min_sources=2)
+    first, second = fit(examples, config), fit(examples, config)
+    assert first.to_json() == second.to_json()
+    assert not any("zebrafy" in f or "quokka" in f for f in first.weights)
+
+
+def test_leave_one_source_out_never_trains_on_the_source_it_scores() -> None:
+    examples = [ex for src in ("a", "b", "c") for ex in _plans(src)]
+    # Source "d" alone uses a word that gives its items away if it leaks into training.
+    notes = "Notes:\n- Zebrafy the quokka pipeline\n- Team lunch was nice\n"
+    examples += [_case(notes, ["Zebrafy the quokka pipeline"], "d", k) for k in range(3)]
+    result = loso(examples, TrainConfig(min_sources=1, l2=0.1), ["d"])
+    assert {c.source_id for c in result.loso.cases} == {"d"}
+    assert result.loso.recall < result.in_sample.recall
+
+
+def test_a_model_survives_its_json_form() -> None:
+    model = LineModel({"bias": -1.25, "verb": 2.0}, 0.8, 0.65, {"notes": 3})
+    again = LineModel.from_json(model.to_json())
+    assert again == model
+    assert again.score(["bias", "verb"]) == pytest.approx(1 / (1 + 2.718281828**-0.75))
+
+
+@pytest.mark.slow
+def test_recap_loso_command_prints_pooled_and_per_source_scores() -> None:
+    app = typer.Typer()
+    register(app)
+    result = CliRunner().invoke(app, ["eval", "recap-loso", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert set(payload) == {"rules only", "in-sample", "LOSO"}
+    assert payload["LOSO"]["cases"] == 88
+    assert len(payload["LOSO"]["per_source"]) >= 18
+    assert Path("evals/thirdparty/dev.jsonl").is_file()
+
+
+@pytest.mark.slow
+def test_leave_one_source_out_keeps_its_floor() -> None:
+    # The estimate for notes from sources never seen (docs/recap-generalisation.md): pooled
+    # F1 0.713 after issue #10 round 3. The floor is that minus 0.05, so a change that makes
+    # the classifier or the rules generalise worse fails here, whatever it does in-sample.
+    examples = load_examples()
+    result = loso(examples, SHIPPED, third_party_sources(examples))
+    assert result.loso.f1 >= 0.66, result.loso.as_dict()
+    assert result.loso.owner_accuracy >= 0.91, result.loso.as_dict()
+    assert result.loso.f1 > result.rules_only.f1  # the classifier helps on unseen sources
