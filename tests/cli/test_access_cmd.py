@@ -61,7 +61,8 @@ def test_sharing_from_the_command_line_is_logged(coach: Coach, tmp_path: Path) -
     assert coach("recap", *args, "--manager", "Dana Reyes", "--save").code == 0
     # `recap --save` leaves the recap unapproved: nothing checked to share yet.
     unreviewed = coach("share", "recap", "Sam", "--date", held)
-    assert unreviewed.code == 2 and "Save the recap" in unreviewed.err
+    assert unreviewed.code == 2 and "saved without review" in unreviewed.err
+    assert "on the Recap page" in unreviewed.err
     no_date = coach("share", "recap", "Sam")
     assert no_date.code == 2
 

@@ -28,8 +28,13 @@ class SharingRepository(ScopedRepository):
 
     def share_recap(self, meeting_id: int, by: str) -> Meeting:
         meeting = self._meeting(meeting_id)
-        if meeting.recap is None or meeting.recap_approved_at is None:
+        if meeting.recap is None:
             raise BadInputError("Save the recap before you share it")
+        if meeting.recap_approved_at is None:  # `coach recap --save`: nobody checked it yet
+            raise BadInputError(
+                "This recap was saved without review (coach recap --save): check it and save "
+                "it on the Recap page, then share it"
+            )
         meeting.recap_shared_at = utcnow()
         meeting.recap_shared_by = by
         self.session.flush()
