@@ -299,12 +299,14 @@ class PeopleDirectory:
             self._add(name, single=True)
         self._marks: dict[str, Person] = {}  # initials an attendee line gives for its names
         self.owners_named: set[str] = set()
+        # Known before the attendee line is read: "Present: Ana, me" names the writer.
+        self.writer = self._writer(author)
         self.present = [p for p in map(self._add_attendee, attendees(notes)) if p is not None]
         for mark, name in attendee_initials(notes).items():
             person = self.by_full(name) or self._resolve(name, None)
             if person is not None:
                 self._marks[mark] = person
-        self.writer = self._writer(author)
+        self.writer = self._writer(author)  # again: the author may be an initial the line set
         # Who "you" is in notes addressed to someone: the other participant of the 1:1.
         self.reader = self.manager if self.writer is self.report else self.report
         self._discover(notes)
@@ -339,7 +341,7 @@ class PeopleDirectory:
     def _writer(self, author: str) -> Person:
         """Whose "I" the notes use: 'manager' (default), 'report' or a name."""
         key = nfc(author).lower()
-        if key in ("", "manager", "me"):
+        if key in ("", "manager", "me", "i", "myself"):
             return self.manager
         if key == "report":
             return self.report

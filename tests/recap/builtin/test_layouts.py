@@ -150,3 +150,19 @@ def test_a_transcript_is_read_by_the_shared_parser_with_names_in_any_script() ->
         ("Mary-Kate D'Souza", dt.date(2026, 4, 17))
     ]
     assert "rollback plan" in draft.action_items[0].task.lower()
+
+
+def test_a_who_does_what_list_that_starts_with_me() -> None:
+    # "- Me" as the first name of a per-person list used to crash the engine: the list is read
+    # like an attendee line, before the engine knew whose "me" it was.
+    notes = """1:1 w/ Ingrid (my notes)
+
+Who does what:
+- Me
+  - book the design review room by Friday
+- Kwame
+  - send the load-test numbers
+"""
+    for author, writer in (("manager", MANAGER), ("report", REPORT)):
+        found = items(notes, author=author)
+        assert any(o == writer and "design review room" in t for t, o, _ in found), found
