@@ -38,6 +38,9 @@ from assistant.db.session import (
 from assistant.errors import CoachError, NotFoundError
 
 if TYPE_CHECKING:  # heavy modules (Chroma, LangChain) load only when first used
+    from assistant.access.report_side import ReportSideService
+    from assistant.access.service import AccessService
+    from assistant.access.sharing import SharingService
     from assistant.agenda.service import AgendaRefiner, AgendaService
     from assistant.data.service import DataService
     from assistant.feedback.llm import LLMFeedbackPolisher
@@ -196,6 +199,26 @@ class Services:
         from assistant.team.service import TeamService
 
         return TeamService(self)
+
+    # -- team mode: who signed in, the report's side, sharing -------------------------------------
+
+    @cached_property
+    def access(self) -> AccessService:
+        from assistant.access.service import AccessService
+
+        return AccessService(self)
+
+    @cached_property
+    def report_side(self) -> ReportSideService:
+        from assistant.access.report_side import ReportSideService
+
+        return ReportSideService(self)
+
+    @cached_property
+    def sharing(self) -> SharingService:
+        from assistant.access.sharing import SharingService
+
+        return SharingService(self)
 
     # -- managers ----------------------------------------------------------------------------------
 

@@ -14,7 +14,9 @@ st.set_page_config(
 import logging  # noqa: E402
 
 from assistant.errors import CoachError  # noqa: E402
+from ui.roles import team_pages  # noqa: E402
 from ui.sidebar import render_sidebar  # noqa: E402  (set_page_config must run first)
+from ui.state import get_services  # noqa: E402
 
 logger = logging.getLogger("ui")
 # Tests set this so an unexpected error fails the test instead of showing the friendly message.
@@ -42,7 +44,12 @@ PAGES = {
     ],
 }
 
-navigation = st.navigation(PAGES)
+if get_services().settings.team_mode:
+    # Team mode: the pages this identity may open, and no others. A page left out of
+    # st.navigation does not run, whatever URL is typed (Streamlit serves the first page).
+    navigation = st.navigation(team_pages(PAGES))
+else:
+    navigation = st.navigation(PAGES)
 try:
     render_sidebar()
     navigation.run()

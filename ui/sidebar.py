@@ -1,15 +1,19 @@
-"""Sidebar: whose team is shown, which engine drafts, removing the demo team."""
+"""Sidebar: whose team is shown, which engine drafts, removing the demo team; in team mode,
+who is signed in and signing out."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.components import engine_label
+from ui.components import engine_label, escape_inline
 from ui.state import MANAGER_KEY, current_manager, get_services
 
 
 def render_sidebar() -> None:
     svc = get_services()
+    if svc.settings.team_mode:
+        _team_sidebar()
+        return
     with st.sidebar:
         managers = svc.managers()
         manager = current_manager()
@@ -35,6 +39,25 @@ def render_sidebar() -> None:
                     st.session_state.pop(MANAGER_KEY, None)
                     st.toast("Demo team removed.")
                     st.rerun()
+
+
+def _team_sidebar() -> None:
+    """Team mode: who is signed in and as what, and signing out. No switching teams and no
+    demo team: a manager sees their own team only."""
+    from ui.identity import current_access, sign_out_button
+
+    access = current_access()
+    if access is None:
+        return
+    with st.sidebar:
+        roles = " and ".join(access.roles) or "not on a team yet"
+        st.caption(
+            f":material/account_circle: Signed in as **{escape_inline(access.identity.display)}**"
+            f" ({escape_inline(access.identity.email or 'no address')}) · {roles}"
+        )
+        if access.manager is not None:
+            _engine_status()
+        sign_out_button("sidebar_sign_out")
 
 
 def _engine_status() -> None:

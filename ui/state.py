@@ -39,8 +39,13 @@ def reset_services() -> None:
 
 
 def current_manager() -> Manager | None:
-    """The manager picked in the sidebar, else the default (first real manager, else demo)."""
+    """The manager picked in the sidebar, else the default (first real manager, else demo).
+
+    Team mode: the signed-in manager, from `st.user` only (ui/identity.py); nobody else's
+    team, whatever the session or the URL say."""
     svc = get_services()
+    if svc.settings.team_mode:
+        return _signed_in_manager(svc)
     managers = {m.id: m for m in svc.managers()}
     chosen = st.session_state.get(MANAGER_KEY)
     if chosen in managers:
@@ -53,9 +58,22 @@ def current_manager() -> Manager | None:
     return manager
 
 
+def _signed_in_manager(svc: Services) -> Manager | None:
+    from ui.identity import current_access
+
+    access = current_access()
+    if access is None or access.manager is None:
+        return None
+    wanted = access.manager.manager_id
+    return next((m for m in svc.managers() if m.id == wanted and not m.is_demo), None)
+
+
 def require_manager() -> Manager:
     """Guard for pages that need a team: explains what to do and stops the page otherwise."""
     manager = current_manager()
+    if manager is None and get_services().settings.team_mode:
+        st.info("This page is for managers.", icon=":material/lock:")
+        st.stop()
     if manager is None:
         from ui.welcome import welcome
 

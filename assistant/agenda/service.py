@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from assistant.agenda.builtin import (
@@ -81,8 +82,12 @@ def gather_context(
     meeting_date: dt.date,
     meeting: Meeting | None,
     minutes: int,
+    zone: tzinfo | None = None,
 ) -> AgendaContext:
-    """Everything the engine needs, in a fixed number of bounded queries. No private notes."""
+    """Everything the engine needs, in a fixed number of bounded queries. No private notes.
+
+    The report's topics come from `meeting_topics` (added by them, signed in, or typed by the
+    manager before sign-in existed), in their order, with who added them and when."""
     start = start_of_day(meeting_date)
     held = repos.meetings.of_report(
         report.id, until=start, statuses=[MeetingStatus.HELD], limit=HISTORY_MEETINGS
@@ -103,6 +108,7 @@ def gather_context(
     feedback = repos.feedback.of_report(
         report.id, since=meeting_date - dt.timedelta(days=FEEDBACK_DAYS)
     )
+    topics = repos.meeting_topics.for_meeting(meeting.id) if meeting else []
     return AgendaContext(
         report=ReportProfile(
             id=report.id,
@@ -137,7 +143,12 @@ def gather_context(
             )
             for row in actions
         ),
-        report_topics=tuple(t for t in (meeting.report_topics if meeting else []) if t.strip()),
+        report_topics=tuple(t.text for t in topics),
+        topic_added={
+            t.text: f"{t.author_name}, {t.created_at.astimezone(zone):%a %d %b %H:%M}"
+            for t in topics
+            if t.author_email
+        },
         goals=tuple(
             GoalInfo(g.id, g.title, g.target_date)
             for g in repos.goals.of_report(report.id, active_only=True)
@@ -195,6 +206,7 @@ def draft_agenda(
     retriever: AgendaRetriever | None = None,
     refiner: AgendaRefiner | None = None,
     today: dt.date | None = None,
+    zone: tzinfo | None = None,
 ) -> AgendaDraft:
     """An editable draft for the next 1:1 with `report` (or the one on `meeting_date`)."""
     person = resolve_report(repos, report)
@@ -202,7 +214,9 @@ def draft_agenda(
     length = check_minutes(
         minutes or (meeting.duration_minutes if meeting else 0) or person.meeting_minutes
     )
-    ctx = gather_context(repos, person, meeting_date=day, meeting=meeting, minutes=length)
+    ctx = gather_context(
+        repos, person, meeting_date=day, meeting=meeting, minutes=length, zone=zone
+    )
     notices: list[str] = []
     if retriever is not None:
         ctx = _with_retrieval(ctx, retriever, notices)
@@ -253,6 +267,7 @@ class AgendaService:
                 today=today,
                 retriever=retriever,
                 refiner=self.services.refiners.agenda,
+                zone=self.services.settings.zone,
             )
         if search and retriever is None:
             problem = self.services.index_problem
@@ -273,12 +288,23 @@ class AgendaService:
 
         The meeting keeps its length unless `meeting_minutes` is given.
         """
+        from assistant.access.sharing import SHARED_AGENDA_CHANGED, manager_actor
         from assistant.agenda.storage import save_agenda
 
         with self.services.repos(manager_id) as repos:
-            return save_agenda(
+            meeting_id = save_agenda(
                 repos, repos.reports.resolve(report), draft, meeting_minutes=meeting_minutes
             )
+            meeting = repos.meetings.get(meeting_id)
+            if meeting.agenda_shared_at is not None:  # the report sees the new version
+                repos.audit.record(
+                    manager_actor(repos),
+                    SHARED_AGENDA_CHANGED,
+                    target=f"1:1 of {draft.meeting_date.isoformat()} (id {meeting_id})",
+                    detail=f"{len(draft.items)} items",
+                    report_id=meeting.report_id,
+                )
+            return meeting_id
 
     def load(self, manager_id: int, meeting_id: int) -> AgendaDraft | None:
         """The saved agenda of a meeting, or None if none was saved."""

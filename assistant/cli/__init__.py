@@ -22,6 +22,7 @@ app = typer.Typer(
 def _register_commands() -> None:
     # Imported here so `import assistant.cli` stays cheap and modules can import `app`.
     from assistant.cli import (
+        access_cmd,
         actions_cmd,
         agenda_cmd,
         core_cmd,
@@ -45,6 +46,7 @@ def _register_commands() -> None:
     talk_cmd.register(app)
 
     data_cmd.register(app)
+    access_cmd.register(app)  # adds `coach report email` beside `coach report remove`
 
 
 _register_commands()

@@ -6,11 +6,14 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from assistant.cli.context import parse_date, print_json, services
+from assistant.config import Settings
+from assistant.errors import BadInputError
 
 
 def init(
@@ -20,8 +23,14 @@ def init(
     seed_demo_if_empty: Annotated[
         bool, typer.Option(help="Seed the demo team when the database has no managers yet.")
     ] = False,
+    email: Annotated[
+        str | None,
+        typer.Option(help="With --manager: the address they sign in with (team mode)."),
+    ] = None,
 ) -> None:
     """Create or upgrade the database (Alembic migrations), optionally add your profile."""
+    if email is not None and not manager:
+        raise BadInputError("--email needs --manager NAME (whose address it is)")
     svc = services()  # migrates on construction
     typer.echo(
         f"Database ready: {svc.settings.resolved_database_url.split('://')[0]} "
@@ -30,6 +39,9 @@ def init(
     if manager:
         created = svc.team.create_team(manager)
         typer.echo(f"Manager profile: {created.name}")
+        if email is not None:
+            saved = svc.access.set_manager_email(created.id, email)
+            typer.echo(f"Signs in as: {saved.email or 'nobody (address cleared)'}")
     if seed_demo_if_empty and not svc.managers():
         result = svc.team.seed_demo()
         typer.echo(
@@ -94,15 +106,44 @@ def team(
 
 
 def ui(
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    host: Annotated[
+        str,
+        typer.Option(
+            help="Address to listen on. Other than 127.0.0.1/localhost only in team mode "
+            "(COACH_MODE=team), behind HTTPS."
+        ),
+    ] = "127.0.0.1",
+    secrets: Annotated[
+        Path | None,
+        typer.Option(
+            help="Team mode: the secrets file with the [auth] section (default: "
+            ".streamlit/secrets.toml here, then ~/.streamlit/secrets.toml)."
+        ),
+    ] = None,
 ) -> None:
-    """Launch the Streamlit app on 127.0.0.1 (local only)."""
+    """Launch the Streamlit app: on 127.0.0.1 for you alone, or (team mode) as a server with
+    sign-in."""
+    from assistant.config import get_settings
+
+    settings = get_settings()
+    extra: list[str] = []
+    if settings.team_mode:
+        extra = _team_mode_flags(settings, secrets)
+    else:
+        if host not in LOOPBACK:
+            raise BadInputError(
+                "Local mode has no sign-in, so it listens on this machine only. To serve a "
+                "team, set COACH_MODE=team (see README: Run it for a team)."
+            )
+        if secrets is not None:
+            raise BadInputError("--secrets is for team mode (COACH_MODE=team)")
     cmd = [
         sys.executable,
         "-m",
         "ui.launch",
         "--server.address",
-        "127.0.0.1",
+        host,
         "--server.port",
         str(port),
         "--server.headless",
@@ -111,14 +152,45 @@ def ui(
         "false",
         "--client.toolbarMode",
         "minimal",
+        *extra,
     ]
-    typer.echo(f"1:1 Coach is starting on http://127.0.0.1:{port} (Ctrl+C to stop)")
+    shown = "127.0.0.1" if host in LOOPBACK else host
+    mode = " in team mode (sign-in required)" if settings.team_mode else ""
+    typer.echo(f"1:1 Coach is starting{mode} on http://{shown}:{port} (Ctrl+C to stop)")
     if os.name == "posix":
         # The server replaces this process: stopping `coach ui` (Ctrl+C, SIGTERM from a
         # service manager, closing the terminal) stops the server, and nothing is orphaned.
         sys.stdout.flush()
         os.execv(sys.executable, cmd)
     raise typer.Exit(subprocess.call(cmd, env=os.environ.copy()))
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _team_mode_flags(settings: Settings, secrets: Path | None) -> list[str]:
+    """Check what team mode needs before the server starts; the flags that give Streamlit
+    the secrets file."""
+    from assistant.access.deployment import check_secrets_file, check_team_storage
+
+    for warning in check_team_storage(settings):  # refuses unless the override is set
+        typer.echo(f"Warning: team mode on one machine's storage: {warning}.", err=True)
+    if secrets is None:
+        found = [p for p in DEFAULT_SECRETS if p.expanduser().is_file()]
+        if not found:
+            raise BadInputError(
+                "Team mode needs a secrets file with an [auth] section: pass --secrets PATH "
+                "(see README: Run it for a team)."
+            )
+        check_secrets_file(found[0].expanduser())
+        return []  # Streamlit reads these default places itself
+    if not secrets.is_file():
+        raise BadInputError(f"No such secrets file: {secrets}")
+    check_secrets_file(secrets)
+    return ["--secrets.files", str(secrets.resolve())]
+
+
+DEFAULT_SECRETS = (Path(".streamlit/secrets.toml"), Path("~/.streamlit/secrets.toml"))
 
 
 def register(app: typer.Typer) -> None:

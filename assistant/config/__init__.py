@@ -6,6 +6,7 @@ Settings page in `settings.json`), read through `get_settings()`.
 """
 
 from assistant.config.settings import (
+    AppMode,
     EmbeddingProvider,
     LLMProvider,
     LLMSettings,
@@ -13,4 +14,4 @@ from assistant.config.settings import (
     get_settings,
 )
 
-__all__ = ["EmbeddingProvider", "LLMProvider", "LLMSettings", "Settings", "get_settings"]
+__all__ = ["AppMode", "EmbeddingProvider", "LLMProvider", "LLMSettings", "Settings", "get_settings"]

@@ -33,6 +33,14 @@ class LLMProvider(StrEnum):
     OPENAI_COMPATIBLE = "openai_compatible"
 
 
+class AppMode(StrEnum):
+    """How the app is run. `local`: one manager on this machine, no sign-in (the default).
+    `team`: a server for many managers and their reports, behind OpenID Connect sign-in."""
+
+    LOCAL = "local"
+    TEAM = "team"
+
+
 class EmbeddingProvider(StrEnum):
     """Which model embeds text for retrieval. `local` ships with the app and runs offline."""
 
@@ -106,6 +114,16 @@ class Settings(BaseSettings):
         extra="ignore",
     )
 
+    mode: AppMode = Field(
+        default=AppMode.LOCAL,
+        description="local (one manager, no sign-in) or team (sign-in with OpenID Connect, "
+        "roles from the e-mail claim, PostgreSQL and a Chroma server; see README).",
+    )
+    team_allow_local_storage: bool = Field(
+        default=False,
+        description="Team mode only: start even on the SQLite file or the embedded Chroma "
+        "folder (a trial on one machine), with a warning, instead of refusing.",
+    )
     data_dir: Path = Field(
         default_factory=default_data_dir,
         description="Folder for the SQLite database, the Chroma index and exports.",
@@ -181,6 +199,10 @@ class Settings(BaseSettings):
 
             raise ConfigError("COACH_LLM__BASE_URL is required for an openai_compatible provider")
         return self
+
+    @property
+    def team_mode(self) -> bool:
+        return self.mode is AppMode.TEAM
 
     @property
     def resolved_database_url(self) -> str:

@@ -124,6 +124,8 @@ class Topic(StrEnum):
 
 class Manager(Base):
     __tablename__ = "managers"
+    # The address a manager signs in with in team mode (stored normalized), one per manager.
+    __table_args__ = (Index("uq_managers_email", "email", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -138,11 +140,17 @@ class Manager(Base):
 
 class Report(Base):
     __tablename__ = "reports"
-    __table_args__ = (Index("ix_reports_manager_name", "manager_id", "name", unique=True),)
+    __table_args__ = (
+        Index("ix_reports_manager_name", "manager_id", "name", unique=True),
+        # One report per sign-in address across the organisation (stored normalized).
+        Index("uq_reports_email", "email", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     manager_id: Mapped[int] = mapped_column(ForeignKey("managers.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
+    # The address they sign in with in team mode (NFC, case-folded); None: cannot sign in.
+    email: Mapped[str | None] = mapped_column(String(320))
     role: Mapped[str] = mapped_column(String(200), default="")
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     cadence_days: Mapped[int] = mapped_column(Integer, default=7)
@@ -213,7 +221,15 @@ class Meeting(Base):
     recap: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     recap_approved_at: Mapped[dt.datetime | None]
     agenda_approved_at: Mapped[dt.datetime | None]
+    # Legacy: topics typed by the manager before `meeting_topics`; adopted into that table on
+    # first read (assistant/db/repositories/meeting_topics.py), so old data keeps working.
     report_topics: Mapped[list[str]] = mapped_column(default=list)
+    # Sharing is an explicit act of the manager: when and by whom (the report sees nothing
+    # of the agenda or recap before).
+    agenda_shared_at: Mapped[dt.datetime | None]
+    agenda_shared_by: Mapped[str | None] = mapped_column(String(320))
+    recap_shared_at: Mapped[dt.datetime | None]
+    recap_shared_by: Mapped[str | None] = mapped_column(String(320))
     notes_updated_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -286,6 +302,8 @@ class ActionItem(Base):
     closed_in_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL")
     )
+    # Who closed it, when the report did it on their side (None: the manager, as before).
+    closed_by: Mapped[str | None] = mapped_column(String(320))
     evidence: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -374,3 +392,15 @@ class TalkRecord(Base):
     report_questions: Mapped[int] = mapped_column(Integer, default=0)
     longest_manager_monologue: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# Team mode's tables (topics the report adds, comments, audit) live beside these.
+from assistant.db.team_models import (  # noqa: E402
+    ActionComment as ActionComment,
+)
+from assistant.db.team_models import (  # noqa: E402
+    AuditEvent as AuditEvent,
+)
+from assistant.db.team_models import (  # noqa: E402
+    MeetingTopic as MeetingTopic,
+)

@@ -157,5 +157,6 @@ def reschedule(repos: Repositories, meeting_id: int, when: dt.datetime) -> Meeti
         report_topics=list(meeting.report_topics or []),
     )
     repos.agenda_items.move(meeting.id, moved_to.id)
+    repos.meeting_topics.move_to(meeting.id, moved_to.id)  # the report's topics go along
     repos.meetings.set_status(meeting.id, MeetingStatus.RESCHEDULED, rescheduled_to_id=moved_to.id)
     return moved_to

@@ -563,7 +563,7 @@ def test_feedback_third_person_praise_log_and_wording_check_in_a_real_browser(
     counts = re.search(r"(\d+) praise : (\d+) constructive", balance.inner_text())
     assert counts is not None
     page.get_by_role("tab", name="Log delivered feedback").click()
-    assert page.get_by_label("What you said").input_value() == statement
+    expect(page.get_by_label("What you said")).to_have_value(statement)  # filled as the tab draws
     page.get_by_role("button", name="Log praise").click()
     expect(page.get_by_text(re.compile("^Logged praise for Tomás Ferreira"))).to_be_visible()
     after = re.search(r"(\d+) praise : (\d+) constructive", balance.inner_text())

@@ -18,6 +18,7 @@ from ui.person_records import actions_tab, feedback_tab, goals_tab
 from ui.report_form import FORMAT_LABELS, STYLE_LABELS, report_form
 from ui.state import get_services, require_manager
 from ui.talk_panel import talk_panel
+from ui.team_panels import activity_table, report_email_form
 
 PICK = "person_pick"
 SEEN = "person_query_seen"  # the ?report= value already applied to the picker
@@ -138,6 +139,7 @@ with tabs[5]:
         st.rerun()
 
     report_form(manager.id, "pf", person, _saved)
+    report_email_form(manager.id, person)
     if person.archived:
         if st.button("Bring back to the team", key="person_unarchive", icon=":material/unarchive:"):
             svc.team.archive_report(manager.id, person.id, archived=False)
@@ -157,3 +159,8 @@ with tabs[5]:
                 else:
                     st.session_state["person_flash"] = f"{person.name} archived."
                     st.rerun()
+
+if svc.settings.team_mode:
+    with st.expander("Activity", icon=":material/history:", key="person_activity"):
+        st.caption(f"What {person.name} did here and what you shared with them.")
+        activity_table(svc.access.activity(manager.id, report_id=person.id), key="person_log")

@@ -19,6 +19,7 @@ from ui.components import (
     require_reports,
 )
 from ui.state import get_services, require_manager
+from ui.team_panels import share_button, their_topics
 
 ANOTHER_DATE = "date"
 NEXT = "next"
@@ -68,6 +69,10 @@ with c2:
 picked_date: dt.date | None = meeting_dates.get(choice)
 if choice == ANOTHER_DATE:
     picked_date = st.date_input("Date", value=today, key="prepare_date")
+
+# The topics they added to this 1:1 (signed in, or noted for them): they lead the draft.
+if choice.isdigit():
+    their_topics(svc.sharing.topics(manager.id, int(choice)), first_name)
 
 selection = (report.id, choice, picked_date.isoformat() if picked_date else None)
 state: dict[str, Any] | None = st.session_state.get(STATE)
@@ -182,6 +187,8 @@ if saved_flash:
     st.success(saved_flash, icon=":material/check_circle:")
 
 st.subheader("Share before the meeting")
+if svc.settings.team_mode:
+    share_button("agenda", manager.id, current.meeting_id, first_name)
 include_reasons = st.toggle("Include why each item is there", key="agenda_md_reasons")
 markdown_export(
     current.to_markdown(include_reasons=include_reasons),

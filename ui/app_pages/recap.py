@@ -23,6 +23,7 @@ from ui.components import (
     require_reports,
 )
 from ui.state import get_services, require_manager
+from ui.team_panels import share_button
 
 logger = logging.getLogger(__name__)
 
@@ -347,6 +348,8 @@ if saved_flash:
 
 st.subheader(f"Share with {report_name.split()[0]}")
 st.caption("Private notes are never included.")
+if svc.settings.team_mode:
+    share_button("recap", manager.id, state["meeting_id"], report_name.split()[0])
 markdown_export(
     recap_markdown(
         edited, report=report_name, meeting_date=state["date"], include_personal=keep_personal

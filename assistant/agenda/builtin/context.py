@@ -90,6 +90,9 @@ class AgendaContext:
     missed_since_last: tuple[PastMeeting, ...] = ()  # canceled/skipped since the last held one
     open_actions: tuple[OpenAction, ...] = ()  # oldest first
     report_topics: tuple[str, ...] = ()
+    # Who added each of their topics and when ("Sam Lee, Tue 03 Mar 14:05"), when they added
+    # it signed in; topics typed by the manager before sign-in have no entry.
+    topic_added: Mapping[str, str] = field(default_factory=dict)
     goals: tuple[GoalInfo, ...] = ()
     topic_last: Mapping[str, dt.date] = field(default_factory=dict)
     feedback_90d: tuple[FeedbackInfo, ...] = ()

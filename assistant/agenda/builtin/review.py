@@ -124,7 +124,7 @@ def report_topics(ctx: AgendaContext) -> list[Candidate]:
         found.append(
             Candidate(
                 title=say(ctx, f"{who}'s topic: {topic}", f"{topic} ({who})"),
-                detail=say(ctx, f"{who} added this and leads it.", f"Added by {who}."),
+                detail=_added_by(ctx, topic, who),
                 section="work_issues",
                 source="report",
                 reason=reason,
@@ -145,6 +145,13 @@ def report_topics(ctx: AgendaContext) -> list[Candidate]:
             )
         )
     return found
+
+
+def _added_by(ctx: AgendaContext, topic: str, who: str) -> str:
+    added = ctx.topic_added.get(topic)
+    if added:  # they added it themselves, signed in: say who and when
+        return f"Added by {added}; {who} leads it."
+    return say(ctx, f"{who} added this and leads it.", f"Added by {who}.")
 
 
 def compress_topics(ctx: AgendaContext, items: list[Candidate]) -> Candidate:
