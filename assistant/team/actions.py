@@ -33,6 +33,8 @@ class ActionItemView:
     status: str  # open | done | dropped
     meeting_date: dt.date | None  # the 1:1 it was agreed in
     closed_on: dt.date | None
+    closed_by: str | None = None  # who marked it done or dropped (team mode: the report)
+    comments: tuple[str, ...] = ()  # "Name: text", oldest first (team mode: the report's notes)
 
     def overdue_days(self, today: dt.date) -> int:
         """Days past the due date while still open (0 when not overdue or closed)."""
@@ -52,6 +54,8 @@ class ActionItemView:
             "overdue_days": self.overdue_days(today),
             "from_meeting": self.meeting_date.isoformat() if self.meeting_date else None,
             "closed_on": self.closed_on.isoformat() if self.closed_on else None,
+            "closed_by": self.closed_by,
+            "comments": list(self.comments),
         }
 
 
@@ -63,6 +67,8 @@ def list_action_items(
         raise BadInputError(f"--status must be one of open, done, all; not '{status}'")
     report_id = repos.reports.resolve(report).id if report is not None else None
     names = {r.id: r.name for r in repos.reports.all(include_archived=True)}
+    rows = repos.action_items.listed(report_id=report_id, statuses=STATUS_FILTERS[status])
+    comments = repos.comments.for_items([row.item.id for row in rows])
     return [
         ActionItemView(
             id=row.item.id,
@@ -75,6 +81,8 @@ def list_action_items(
             status=row.item.status.value,
             meeting_date=row.meeting_date,
             closed_on=row.item.closed_at.date() if row.item.closed_at else None,
+            closed_by=row.item.closed_by,
+            comments=tuple(f"{c.author_name}: {c.text}" for c in comments.get(row.item.id, [])),
         )
-        for row in repos.action_items.listed(report_id=report_id, statuses=STATUS_FILTERS[status])
+        for row in rows
     ]

@@ -140,3 +140,17 @@ def test_an_item_the_report_closed_is_closed_for_the_manager(org: Org) -> None:
     with org.svc.repos(org.dana) as repos:
         item = repos.action_items.get(org.theirs[org.sam])
         assert (item.owner_role, item.closed_by) == (OwnerRole.REPORT, "Sam Lee")
+
+
+def test_the_manager_sees_who_closed_an_item_and_the_reports_comments(org: Org) -> None:
+    sam = org.signed_in("sam@example.com", "Sam Lee")
+    item = org.theirs[org.sam]
+    org.svc.report_side.comment(sam, item, "Draft is in the shared drive — Łukasz reviewed it")
+    org.svc.report_side.mark_done(sam, item)
+    (done,) = [i for i in org.svc.team.action_items(org.dana, status="done") if i.id == item]
+    assert done.closed_by == "Sam Lee"
+    assert done.comments == ("Sam Lee: Draft is in the shared drive — Łukasz reviewed it",)
+    as_json = done.as_json(dt.date.today())
+    assert as_json["closed_by"] == "Sam Lee" and as_json["comments"] == list(done.comments)
+    # Nothing of it reaches the other team's list.
+    assert all(i.id != item for i in org.svc.team.action_items(org.lukasz, status="all"))

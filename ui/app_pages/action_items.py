@@ -53,6 +53,8 @@ if status != "open":
                 "Status": i.status,
                 "Due": i.due_date,
                 "Closed on": i.closed_on,
+                "Closed by": i.closed_by or "",
+                "Comments": " · ".join(i.comments),
                 "From 1:1": i.meeting_date,
             }
             for i in listed
@@ -60,8 +62,21 @@ if status != "open":
         hide_index=True,
         width="stretch",
         key="items_closed_table",
+        column_order=[
+            "Task",
+            "Owner",
+            "Report",
+            "Status",
+            "Due",
+            "Closed on",
+            # who closed it and the report's comments exist in team mode only
+            *(["Closed by"] if any(i.closed_by for i in listed) else []),
+            *(["Comments"] if any(i.comments for i in listed) else []),
+            "From 1:1",
+        ],
         column_config={
             "Task": st.column_config.TextColumn("Task", width="large"),
+            "Comments": st.column_config.TextColumn("Comments", width="medium"),
             "Due": st.column_config.DateColumn("Due", format="ddd D MMM"),
             "Closed on": st.column_config.DateColumn("Closed on", format="D MMM YYYY"),
             "From 1:1": st.column_config.DateColumn("From 1:1", format="D MMM"),
@@ -124,6 +139,7 @@ table = pd.DataFrame(
             "Due": i.due_date,
             "Status": _due(i.due_date),
             "From 1:1": i.meeting_date,
+            "Comments": " · ".join(i.comments),
             "_id": i.id,
         }
         for i in shown
@@ -136,8 +152,18 @@ edited = st.data_editor(
     hide_index=True,
     width="stretch",
     num_rows="fixed",
-    column_order=["Done", "Drop", "Task", "Owner", "Report", "Due", "Status", "From 1:1"],
-    disabled=["Task", "Owner", "Report", "Due", "Status", "From 1:1"],
+    column_order=[
+        "Done",
+        "Drop",
+        "Task",
+        "Owner",
+        "Report",
+        "Due",
+        "Status",
+        "From 1:1",
+        *(["Comments"] if any(i.comments for i in shown) else []),
+    ],
+    disabled=["Task", "Owner", "Report", "Due", "Status", "From 1:1", "Comments"],
     column_config={
         "Done": st.column_config.CheckboxColumn("Done", width="small"),
         "Drop": st.column_config.CheckboxColumn("Drop", width="small", help="No longer needed"),
