@@ -10,7 +10,7 @@ from sqlalchemy import delete, exists, select
 
 from assistant.db.models import AgendaItem, AgendaSource, Meeting, utcnow
 from assistant.db.repositories.base import ScopedRepository
-from assistant.errors import BadInputError, NotFoundError
+from assistant.errors import BadInputError
 
 RECENT_AGENDAS = 4  # question ids of this many past agendas are not suggested again
 
@@ -32,14 +32,6 @@ class AgendaItemRow:
 
 
 class AgendaItemRepository(ScopedRepository):
-    def _meeting(self, meeting_id: int) -> Meeting:
-        meeting = self.session.scalars(
-            select(Meeting).where(Meeting.id == meeting_id, Meeting.manager_id == self.manager_id)
-        ).first()
-        if meeting is None:
-            raise NotFoundError(f"No meeting with id {meeting_id}")
-        return meeting
-
     def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
         self._meeting(meeting_id)
         stmt = (

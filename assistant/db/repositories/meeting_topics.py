@@ -30,17 +30,6 @@ def clean_topic(text: str) -> str:
 
 
 class MeetingTopicRepository(ScopedRepository):
-    def _meeting(self, meeting_id: int, report_id: int | None) -> Meeting:
-        stmt = select(Meeting).where(
-            Meeting.id == meeting_id, Meeting.manager_id == self.manager_id
-        )
-        if report_id is not None:
-            stmt = stmt.where(Meeting.report_id == report_id)
-        meeting = self.session.scalars(stmt).first()
-        if meeting is None:
-            raise NotFoundError(f"No 1:1 with id {meeting_id}")
-        return meeting
-
     def _adopt_legacy(self, meeting: Meeting) -> None:
         typed = [t for t in (meeting.report_topics or []) if isinstance(t, str) and t.strip()]
         if not typed:

@@ -40,17 +40,6 @@ class SharingRepository(ScopedRepository):
         self.session.flush()
         return meeting
 
-    def _meeting(self, meeting_id: int, report_id: int | None = None) -> Meeting:
-        stmt = select(Meeting).where(
-            Meeting.id == meeting_id, Meeting.manager_id == self.manager_id
-        )
-        if report_id is not None:
-            stmt = stmt.where(Meeting.report_id == report_id)
-        meeting = self.session.scalars(stmt).first()
-        if meeting is None:
-            raise NotFoundError(f"No 1:1 with id {meeting_id}")
-        return meeting
-
     # -- the report reads ------------------------------------------------------------------------
 
     def meeting_of(self, report_id: int, meeting_id: int) -> Meeting:
