@@ -22,6 +22,7 @@ from assistant.recap.builtin.outline import (
 from assistant.talk.transcript import parse_transcript
 
 # Small precompiled patterns used by the functions below.
+_HARD_BREAK = re.compile(r"\\?(?:\r\n|\r|\n)")  # a line break, with Markdown's backslash hard break
 _LINE_LABEL = re.compile(r"^\s*([\p{L}][\p{L} /'-]{1,30}):\s")
 
 _DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
@@ -244,7 +245,9 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                 k += 1
             if k > line.index + 1:
                 end = lines[k - 1].start + len(lines[k - 1].text)
-                text_of_line = notes[line.start : end].replace("\r", " ").replace("\n", " ")
+                text_of_line = _HARD_BREAK.sub(
+                    lambda m: " " * len(m.group(0)), notes[line.start : end]
+                )
         plain = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text_of_line)
         body = plain[offset:]
         # "label: content" lines ("next time: ...", "Decision: ...") carry their own section.

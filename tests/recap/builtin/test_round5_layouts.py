@@ -1,0 +1,59 @@
+"""Layouts of round 5 (issue #10): list items wrapped across Markdown line breaks, short task
+lists with no verb under a plan heading, and "Going to ..." after a name label. Every note here
+is fictional."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.recap.builtin import extract_recap
+
+MEETING = dt.date(2026, 3, 4)
+ATTENDEES = "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Søren Holm, 王伟\n\n"
+
+
+def _items(notes: str) -> list[tuple[str, str]]:
+    draft = extract_recap(notes, meeting_date=MEETING, manager="Zoë Lambert", report="Łukasz Nowak")
+    return [(i.owner, i.task) for i in draft.action_items]
+
+
+def test_a_bullet_wrapped_onto_a_lowercase_line_is_one_whole_task() -> None:
+    notes = ATTENDEES + (
+        "## Action items\n"
+        "- Søren to migrate the billing reports to the new warehouse and\n"
+        "retire the old nightly export job\n"
+        "- 王伟 to draft the vendor questionnaire\n"
+    )
+    items = _items(notes)
+    assert len(items) == 2, items
+    owner, task = next(i for i in items if "billing" in i[1])
+    assert owner == "Søren Holm"
+    assert "nightly export" in task  # the second line is not cut off
+
+
+def test_hard_line_breaks_keep_the_item_together() -> None:
+    notes = ATTENDEES + (
+        "## Next steps\n"
+        "- Mary-Kate D'Souza to collect the survey answers  \n"
+        "from the regional offices\n"
+        "- Søren to renew the certificate for the staging host\\\n"
+        "and the backup relay\n"
+    )
+    items = _items(notes)
+    tasks = {owner: task for owner, task in items}
+    assert "regional offices" in tasks["Mary-Kate D'Souza"], items
+    assert "backup relay" in tasks["Søren Holm"] and "\\" not in tasks["Søren Holm"], items
+
+
+def test_a_finished_sentence_or_a_label_line_under_a_bullet_stays_apart() -> None:
+    notes = ATTENDEES + (
+        "## Action items\n"
+        "- Søren to renew the certificate.\n"
+        "the rest of the hour went on hiring\n"
+        "- 王伟 to draft the vendor questionnaire\n"
+        "notes: taken by Zoë\n"
+    )
+    items = _items(notes)
+    owner, task = next(i for i in items if "certificate" in i[1])
+    assert owner == "Søren Holm" and "hiring" not in task, items
+    assert all("taken by" not in task for _, task in items), items
