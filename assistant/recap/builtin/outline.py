@@ -92,6 +92,8 @@ _HTML_OR_META = re.compile(r"^\s*(?:<[^>]+>|---\s*$|[\w-]+:\s*\[.*\]\s*$)")
 _BRACKETED = re.compile(r"[\[(](?P<who>[^\])]{1,40})[\])]\s*:?\s*$")
 _LABEL_LINE = re.compile(r"^\s*[\p{L}][\w -]{0,30}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?:;]$")
+_INNER_EMPHASIS = re.compile(r"\*{2,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
+_OWNER_LINK = re.compile(r"\s+(?:to|will|should|must)$", re.I)
 _IMPLICIT = 9  # level of headings known only by their shape (a label line, capitals)
 _BOLD = 7
 
@@ -163,10 +165,16 @@ def _lazy_continuation(prev: str, line: str, out: list[LineInfo]) -> bool:
     return line[:1].islower() and not _SENTENCE_END.search(prev.rstrip())
 
 
+def _numbered_sibling(prev: str, line: str) -> bool:
+    """ "2) retire X" under "1) migrate Y" at the same indent: the list goes on, no title."""
+    return bool(NUMBERED.match(prev) and NUMBERED.match(line)) and _indent(prev) == _indent(line)
+
+
 def heading_text(text: str) -> str:
     """A heading without its Markdown marks, bullet and trailing colon."""
     text = _MD_HEADING.sub(r"\2", text) if _MD_HEADING.match(text) else text
     text = BULLET.sub("", text.strip())
+    text = _INNER_EMPHASIS.sub("", text)  # "**Bríd** and **Kwabena** to:" -> plain words
     return text.strip().strip("*_#").strip().rstrip(":").strip().strip("*_").strip()
 
 
@@ -177,6 +185,7 @@ def owner_label(text: str) -> str | None:
     if m:
         return m.group("who")
     clean = text.strip().rstrip(":-–— ").strip()
+    clean = _OWNER_LINK.sub("", clean)  # "Bríd to:" / "Søren will:" over the tasks
     return clean if 0 < len(clean.split()) <= 4 else None
 
 
@@ -212,7 +221,11 @@ def outline(lines: list[str]) -> list[LineInfo]:
                 level = None
         elif bold:
             level = _BOLD
-        elif _implicit_heading(text, nxt) and not _HTML_OR_META.match(text):
+        elif (
+            _implicit_heading(text, nxt)
+            and not _HTML_OR_META.match(text)
+            and not _numbered_sibling(lines[i - 1] if i else "", text)
+        ):
             level = _IMPLICIT
         if level is not None:
             title = heading_text(bold.group("text") if bold and not md else text)

@@ -186,7 +186,8 @@ def _topic(info: LineInfo, infos: list[LineInfo], lines: list[Line]) -> str | No
     heading that names a thing (not an action or status heading, not a person)."""
     if info.parent is not None and infos[info.parent].kind == "item":
         title = heading_text(lines[info.parent].text[infos[info.parent].body :])
-        if 0 < len(title.split()) <= 6 and not title.endswith((".", "?")):
+        linked = title.split()[-1:] in (["to"], ["will"])  # "Bríd to:" names whose, not what
+        if 0 < len(title.split()) <= 6 and not title.endswith((".", "?")) and not linked:
             return title
     named = info.section and not info.section_kind and not info.owner_heading and not info.status
     if named and len(info.section.split()) <= 5 and "[" not in info.section:

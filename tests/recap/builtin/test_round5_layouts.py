@@ -57,3 +57,56 @@ def test_a_finished_sentence_or_a_label_line_under_a_bullet_stays_apart() -> Non
     owner, task = next(i for i in items if "certificate" in i[1])
     assert owner == "Søren Holm" and "hiring" not in task, items
     assert all("taken by" not in task for _, task in items), items
+
+
+def test_going_to_or_will_after_a_name_label_belongs_to_that_person() -> None:
+    notes = ATTENDEES + (
+        "## Updates\n"
+        "- Søren: Going to rewrite the import script this week.\n"
+        "- Mary-Kate D'Souza: Will send the survey results to the board.\n"
+        "- 王伟: the build is green again.\n"
+    )
+    items = _items(notes)
+    assert sorted(items) == [
+        ("Mary-Kate D'Souza", "Send the survey results to the board"),
+        ("Søren Holm", "Rewrite the import script"),
+    ], items
+
+
+def test_going_to_in_a_speaker_line_or_under_a_name_heading_is_theirs() -> None:
+    speakers = ATTENDEES + (
+        "Søren: going to rewrite the import script\n"
+        "Mary-Kate: will send the survey results to the board\n"
+        "王伟: the build is green again\n"
+    )
+    assert dict((t, o) for o, t in _items(speakers)) == {
+        "Rewrite the import script": "Søren Holm",
+        "Send the survey results to the board": "Mary-Kate D'Souza",
+    }
+    heading = ATTENDEES + "**Søren Holm**\n- Going to book the venue for the offsite\n"
+    assert _items(heading) == [("Søren Holm", "Book the venue for the offsite")]  # not "Going"
+
+
+def test_will_do_alone_is_not_a_new_task_and_a_label_must_be_a_person() -> None:
+    notes = ATTENDEES + ("Zoë: Could you send the rota?\nSøren: Will do.\n")
+    items = _items(notes)
+    assert all(task != "Do" for _, task in items), items
+    unknown = ATTENDEES + "## Updates\n- Roadmap: will be reviewed next quarter\n"
+    assert all(owner != "Roadmap" for owner, _ in _items(unknown))
+
+
+def test_a_name_to_parent_bullet_owns_the_numbered_tasks_under_it() -> None:
+    notes = ATTENDEES + (
+        "## Plan\n"
+        "- **Søren** and **王伟** to:\n"
+        "  1) migrate the billing reports\n"
+        "  2) retire the nightly export job\n"
+        "- **Mary-Kate** to:\n"
+        "  1) collect the survey answers\n"
+    )
+    items = _items(notes)
+    owners = {task: owner for owner, task in items}
+    assert owners.get("Migrate the billing reports") == "Søren Holm", items
+    assert owners.get("Retire the nightly export job") == "Søren Holm", items
+    assert owners.get("Collect the survey answers") == "Mary-Kate D'Souza", items
+    assert all("**" not in task and " to:" not in task for task in owners), items
