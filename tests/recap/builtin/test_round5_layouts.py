@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.recap.builtin import extract_recap
+from assistant.recap.builtin.engine import analyse
 
 MEETING = dt.date(2026, 3, 4)
 ATTENDEES = "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Søren Holm, 王伟\n\n"
@@ -110,3 +111,24 @@ def test_a_name_to_parent_bullet_owns_the_numbered_tasks_under_it() -> None:
     assert owners.get("Retire the nightly export job") == "Søren Holm", items
     assert owners.get("Collect the survey answers") == "Mary-Kate D'Souza", items
     assert all("**" not in task and " to:" not in task for task in owners), items
+
+
+def test_a_dated_log_heading_is_one_feature_whatever_its_date() -> None:
+    # The classifier learns "entries of a dated log" once, not one weight per day number.
+    for heading in ("## 27/11/2025", "## June 20, 2025", "### 3 Mar 2026", "## 2026-03-04"):
+        a = analyse(
+            heading + "\n- slides for the Friday review\n",
+            meeting_date=MEETING,
+            manager="Zoë Lambert",
+            report="Łukasz Nowak",
+        )
+        feats = a.features[0]
+        assert "h:<date>" in feats, (heading, feats)
+        assert not [f for f in feats if f.startswith("h:") and f[2:].isdigit()], feats
+    plain = analyse(
+        "## Søren's onboarding\n- slides for the Friday review\n",
+        meeting_date=MEETING,
+        manager="Zoë Lambert",
+        report="Łukasz Nowak",
+    )
+    assert "h:<date>" not in plain.features[0]
