@@ -132,3 +132,30 @@ def test_a_dated_log_heading_is_one_feature_whatever_its_date() -> None:
         report="Łukasz Nowak",
     )
     assert "h:<date>" not in plain.features[0]
+
+
+def test_a_listed_thing_still_to_be_done_is_a_task_with_the_list_owner() -> None:
+    notes = ATTENDEES + (
+        "## 12 March\n"
+        "- team charter: to be finalized and signed\n"
+        "- venue booking still to be confirmed\n"
+        "- Discussed the roadmap with 王伟.\n"
+    )
+    items = _items(notes)
+    tasks = sorted(task for _, task in items)
+    assert tasks == ["Confirm venue booking", "Finalize and sign team charter"], items
+    # No owner is written: the default owner takes them (the chair, as attendees are listed).
+    assert {owner for owner, _ in items} == {"Zoë Lambert"}
+    mine = ATTENDEES + "**Søren Holm**\n- release notes: to be written\n"
+    assert _items(mine) == [("Søren Holm", "Write release notes")]
+
+
+def test_to_be_after_a_state_or_with_a_named_doer_is_not_this_rule() -> None:
+    notes = ATTENDEES + (
+        "## Notes\n"
+        "- The readmes appear to be aligned\n"
+        "- Mary-Kate is happy to be involved\n"
+        "- Budget to be approved by Søren\n"
+    )
+    items = _items(notes)
+    assert items == [("Søren Holm", "Approve budget")], items
