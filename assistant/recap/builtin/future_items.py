@@ -1,6 +1,7 @@
 """Subjectless promises after a person label: "- Søren: Going to rewrite X", "王伟: will send
 Y", or "Will book Z" under a person's heading. Minute-takers drop the "I" once the line is
-already someone's; the promise is that person's (a bare "Going" is no name)."""
+already someone's; the promise is that person's (a bare "Going" is no name). A bullet with no
+one above it goes to the default owner, flagged as a guess."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def subjectless_future(sentence: Sentence, ctx: SentenceContext) -> list[Candida
     elif sentence.first_in_line and sentence.owner_heading:
         heading = _heading_person(sentence.owner_heading, ctx)
         who = heading.full if heading is not None else None
+    guessed = who is None and sentence.bullet and sentence.first_in_line
+    if guessed:
+        who = ctx.people.default_owner.full  # "- Will upload the code": the list's owner
     if who is None:
         return []
     lead = _FUTURE.match(text)
@@ -45,4 +49,8 @@ def subjectless_future(sentence: Sentence, ctx: SentenceContext) -> list[Candida
         return []  # "Will do." accepts what was asked: the dialogue rules read that
     if DONE_CUE.search(task) or CANCEL_CUE.search(task) or TENTATIVE.search(task):
         return []
-    return _make_item(sentence, ctx, who, task, start + lead.end())
+    found = _make_item(sentence, ctx, who, task, start + lead.end())
+    for cand in found if guessed else []:
+        cand.flags.add("owner_guessed")
+        cand.confidence = 0.5
+    return found

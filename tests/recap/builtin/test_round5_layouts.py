@@ -159,3 +159,14 @@ def test_to_be_after_a_state_or_with_a_named_doer_is_not_this_rule() -> None:
     )
     items = _items(notes)
     assert items == [("Søren Holm", "Approve budget")], items
+
+
+def test_a_subjectless_will_bullet_with_no_person_above_is_a_guessed_default_item() -> None:
+    notes = "## Kitchen project\n- Will upload the cutting patterns to the shared drive\n"
+    draft = extract_recap(
+        notes, meeting_date=MEETING, manager="Zoë Lambert", report="Nguyễn Thị Hương"
+    )
+    assert [(i.owner, i.task) for i in draft.action_items] == [
+        ("Nguyễn Thị Hương", "Upload the cutting patterns to the shared drive")
+    ]
+    assert "owner_guessed" in draft.action_items[0].flags
