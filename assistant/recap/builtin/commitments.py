@@ -23,6 +23,7 @@ from assistant.recap.builtin.forms import (
     plan_statement,
     told_to,
 )
+from assistant.recap.builtin.future_items import subjectless_future
 from assistant.recap.builtin.list_items import (
     action_bullet,
     from_passive,
@@ -270,7 +271,10 @@ def detect_sentence(sentence: Sentence, ctx: SentenceContext) -> list[Candidate]
     if speaker is not None:
         ctx = replace(ctx, speaker=speaker)  # "- Dariusz: I'll send a poll": his "I"
     labelled = (
-        standup_items(sentence, ctx) or labelled_item(sentence, ctx) or arrow_items(sentence, ctx)
+        standup_items(sentence, ctx)
+        or subjectless_future(sentence, ctx)
+        or labelled_item(sentence, ctx)
+        or arrow_items(sentence, ctx)
     )
     if labelled:
         return labelled

@@ -51,6 +51,11 @@ _PAST = re.compile(
     re.I,
 )
 _PROGRESS = re.compile(r"\b(?:working on|in progress|ongoing|on-going|continu\w+|still)\b", re.I)
+_DATED = re.compile(
+    r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|cannot|won't)\b", re.I)
 
 
@@ -144,7 +149,9 @@ def sentence_features(
             f.append("speaker")
         for w in _WORD.findall(s.section)[:6]:
             named = (w[:1].isupper() or not w[:1].isascii()) and people.resolve(w) is not None
-            f.append("h:<person>" if named else "h:" + _stem(w))
+            f.append("h:<person>" if named else "h:<num>" if w.isdigit() else "h:" + _stem(w))
+        if _DATED.search(s.section):
+            f.append("h:<date>")  # "## 27/11/2022", "June 20, 2019": a dated entry of a log
         if not s.section:
             f.append("h:none")
         f.append("first" if s.first_in_line else "later")

@@ -78,6 +78,20 @@ _PASSIVE_BY = re.compile(
     r"(?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\b(?P<rest>.*)$"
 )
 
+# A past participle; "need", "seed", "speed" only look like one.
+_PARTICIPLE = (
+    r"(?!(?:ne|se|fe|spe|ble|bre|fre|procee|exc)ed\b)[\p{Ll}\p{M}]{3,}ed|"
+    r"sent|built|done|set up|run|made|written|paid|bought|given|taken|chosen|held|shared|kept"
+)
+# "- team charter: to be finalized and signed", "venue booking still to be confirmed": the
+# thing first (a short noun phrase, no clause), then what is to be done with it.
+_TO_BE_DONE = re.compile(
+    r"^(?P<np>(?:(?!\b(?:that|which|who|we|they|it|is|are|was|were|need|needs)\b)[^,;:]){3,50}?)"
+    r"(?<!\b(?:appears?|seems?|continues?|likely|going|ha[sd]|have|ought|used|happy|wants?))"
+    r"\s*:?\s+(?:still |yet )?(?:to be|needs to be|is to be)\s+"
+    r"(?P<verb>" + _PARTICIPLE + r")(?:\s+and\s+(?P<verb2>" + _PARTICIPLE + r"))?\b"
+    r"(?P<rest>(?!\s+by\b).*)$"
+)
 _NEEDS_DOING = re.compile(
     r"^(?P<np>[^:;]+?):?\s+needs?\s+(?P<verb>[\p{Ll}\p{M}]+ing)\b(?P<rest>[^()]*?)\s*"
     r"\((?P<who>me|[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?|[\p{Lu}\p{Lo}]{2,3})\)(?P<tail>.*)$"
@@ -300,24 +314,38 @@ def _heading_person(heading: str, ctx: SentenceContext) -> Person | None:
 
 
 def from_passive(sentence: Sentence, clause: Clause, ctx: SentenceContext) -> list[Candidate]:
-    """'The door repair to be scheduled by Tom before Friday', 'Training: needs booking (Tom)'."""
+    """'The door repair to be scheduled by Tom before Friday', 'Training: needs booking (Tom)',
+    and in a list '- team charter: to be finalized and signed' (no "by": the list's owner)."""
     m = _PASSIVE_BY.match(clause.text) or _NEEDS_DOING.match(clause.text)
-    if not m:
-        return []
-    owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.writer)
+    flags: set[str] = set()
+    if m:
+        owner = ctx.people.resolve(m.group("who"), speaker=ctx.speaker or ctx.people.writer)
+    else:
+        listed = sentence.bullet and sentence.first_in_line and ctx.speaker is None
+        m = _TO_BE_DONE.match(clause.text) if listed else None
+        if m is None or sentence.section_kind in ("negative", "followup"):
+            return []
+        heading = sentence.owner_heading
+        owner = _heading_person(heading, ctx) if heading else None
+        if owner is None:
+            owner, flags = ctx.people.default_owner, {"owner_guessed"}
     if owner is None or vetoed(sentence, clause.text, "", ""):
         return []
     np = m.group("np").strip()
-    task = f"{T.base_verb(m.group('verb'))} {np[:1].lower() + np[1:]}{m.group('rest')}"
+    verb = T.base_verb(m.group("verb"))
+    if m.groupdict().get("verb2"):
+        verb = f"{verb} and {T.base_verb(m.group('verb2'))}"  # "finalized and sent"
+    task = f"{verb} {np[:1].lower() + np[1:]}{m.group('rest')}"
     due = find_due(clause.text, clause.start, ctx.meeting)
     cand = Candidate(
         T.remove_dates(task, 0, None, ctx.meeting),
         owner,
-        m.group("who"),
+        m.groupdict().get("who") or owner.first,
         due,
         [(sentence.start, sentence.end)],
         clause.start,
-        0.7,
+        0.7 if not flags else 0.5,
+        flags,
     )
     finish_task(cand, ctx, None)
     return [cand]

@@ -90,6 +90,10 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _HTML_OR_META = re.compile(r"^\s*(?:<[^>]+>|---\s*$|[\w-]+:\s*\[.*\]\s*$)")
 # "Catalog, Execution Engine [Antônio]" / "Parser [Ilya, Sebastián]": a person named in a title.
 _BRACKETED = re.compile(r"[\[(](?P<who>[^\])]{1,40})[\])]\s*:?\s*$")
+_LABEL_LINE = re.compile(r"^\s*[\p{L}][\w -]{0,30}:(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?:;]$")
+_INNER_EMPHASIS = re.compile(r"\*{2,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
+_OWNER_LINK = re.compile(r"\s+(?:to|will|should|must)$", re.I)
 _IMPLICIT = 9  # level of headings known only by their shape (a label line, capitals)
 _BOLD = 7
 
@@ -148,10 +152,29 @@ def _implicit_heading(line: str, next_line: str | None) -> bool:
     return bool(nxt) and bool(BULLET.match(next_line or "")) and len(words) <= 5
 
 
+def _lazy_continuation(prev: str, line: str, out: list[LineInfo]) -> bool:
+    """A list item wrapped onto an unindented line directly under it (Markdown's lazy
+    continuation): the item ended with a hard break (two spaces, a backslash), or it stops
+    mid-sentence and the line goes on in lower case."""
+    if not out or out[-1].kind not in ("item", "cont") or not line.strip() or BULLET.match(line):
+        return False
+    if _TABLE_ROW.match(line) or _LABEL_LINE.match(line):
+        return False  # "categories:" / "note: ..." start something of their own
+    if prev.endswith(("  ", "\\")):
+        return True
+    return line[:1].islower() and not _SENTENCE_END.search(prev.rstrip())
+
+
+def _numbered_sibling(prev: str, line: str) -> bool:
+    """ "2) retire X" under "1) migrate Y" at the same indent: the list goes on, no title."""
+    return bool(NUMBERED.match(prev) and NUMBERED.match(line)) and _indent(prev) == _indent(line)
+
+
 def heading_text(text: str) -> str:
     """A heading without its Markdown marks, bullet and trailing colon."""
     text = _MD_HEADING.sub(r"\2", text) if _MD_HEADING.match(text) else text
     text = BULLET.sub("", text.strip())
+    text = _INNER_EMPHASIS.sub("", text)  # "**Bríd** and **Kwabena** to:" -> plain words
     return text.strip().strip("*_#").strip().rstrip(":").strip().strip("*_").strip()
 
 
@@ -162,6 +185,7 @@ def owner_label(text: str) -> str | None:
     if m:
         return m.group("who")
     clean = text.strip().rstrip(":-–— ").strip()
+    clean = _OWNER_LINK.sub("", clean)  # "Bríd to:" / "Søren will:" over the tasks
     return clean if 0 < len(clean.split()) <= 4 else None
 
 
@@ -184,17 +208,24 @@ def outline(lines: list[str]) -> list[LineInfo]:
             out.append(_info(i, "rule", 0, 0, None, stack, None))
             continue
         level: int | None = None
+        lazy = _lazy_continuation(lines[i - 1] if i else "", raw, out)
         md = _MD_HEADING.match(text)
         bold = _BOLD_ONLY.match(text)
         if md and md.group(2):
             level = len(md.group(1))
+        elif lazy:
+            pass  # a wrapped bullet's next line is never a title
         elif nxt is not None and _UNDERLINE.match(nxt) and not BULLET.match(text):
             level = 1 if nxt.strip().startswith("=") else 2
             if len(text.split()) > 10:
                 level = None
         elif bold:
             level = _BOLD
-        elif _implicit_heading(text, nxt) and not _HTML_OR_META.match(text):
+        elif (
+            _implicit_heading(text, nxt)
+            and not _HTML_OR_META.match(text)
+            and not _numbered_sibling(lines[i - 1] if i else "", text)
+        ):
             level = _IMPLICIT
         if level is not None:
             title = heading_text(bold.group("text") if bold and not md else text)
@@ -251,9 +282,9 @@ def outline(lines: list[str]) -> list[LineInfo]:
             continue
         # Prose after a bulleted section ends a section known only by its shape.
         indented = raw[:1] in (" ", "\t")
-        if prev_kind == "item" and not indented and stack and stack[-1][0] == _IMPLICIT:
+        if prev_kind == "item" and not (indented or lazy) and stack and stack[-1][0] == _IMPLICIT:
             stack.pop()
-        if indented and prev_kind == "item" and out:
+        if (indented and prev_kind == "item" and out) or lazy:
             # A wrapped bullet: the continuation belongs to the item above.
             last = next(o for o in reversed(out) if o.kind == "item")
             out.append(

@@ -22,6 +22,7 @@ from assistant.recap.builtin.outline import (
 from assistant.talk.transcript import parse_transcript
 
 # Small precompiled patterns used by the functions below.
+_HARD_BREAK = re.compile(r"\\?(?:\r\n|\r|\n)")  # a line break, with Markdown's backslash hard break
 _LINE_LABEL = re.compile(r"^\s*([\p{L}][\p{L} /'-]{1,30}):\s")
 
 _DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
@@ -185,7 +186,8 @@ def _topic(info: LineInfo, infos: list[LineInfo], lines: list[Line]) -> str | No
     heading that names a thing (not an action or status heading, not a person)."""
     if info.parent is not None and infos[info.parent].kind == "item":
         title = heading_text(lines[info.parent].text[infos[info.parent].body :])
-        if 0 < len(title.split()) <= 6 and not title.endswith((".", "?")):
+        linked = title.split()[-1:] in (["to"], ["will"])  # "Bríd to:" names whose, not what
+        if 0 < len(title.split()) <= 6 and not title.endswith((".", "?")) and not linked:
             return title
     named = info.section and not info.section_kind and not info.owner_heading and not info.status
     if named and len(info.section.split()) <= 5 and "[" not in info.section:
@@ -244,7 +246,9 @@ def segment(notes: str, participant_names: set[str]) -> list[Sentence]:
                 k += 1
             if k > line.index + 1:
                 end = lines[k - 1].start + len(lines[k - 1].text)
-                text_of_line = notes[line.start : end].replace("\r", " ").replace("\n", " ")
+                text_of_line = _HARD_BREAK.sub(
+                    lambda m: " " * len(m.group(0)), notes[line.start : end]
+                )
         plain = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text_of_line)
         body = plain[offset:]
         # "label: content" lines ("next time: ...", "Decision: ...") carry their own section.
