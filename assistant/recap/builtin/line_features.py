@@ -57,6 +57,18 @@ _DATED = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|cannot|won't)\b", re.I)
+# Every wording cue a sentence may carry, as (feature, pattern), in the order they are listed.
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    *_MODALS,
+    ("first_person", _FIRST_PERSON),
+    ("we", _WE),
+    ("past", _PAST),
+    ("progress", _PROGRESS),
+    ("negation", _NEGATION),
+    ("done_cue", DONE_CUE),
+    ("norm_cue", NORM_CUE),
+    ("tentative", TENTATIVE),
+)
 
 
 def _stem(word: str) -> str:
@@ -179,25 +191,7 @@ def sentence_features(
         if stripped != text:
             f.append("label")
             f += _first_word_features("l", stripped, people)
-        for name, pattern in _MODALS:
-            if pattern.search(text):
-                f.append(name)
-        if _FIRST_PERSON.search(text):
-            f.append("first_person")
-        if _WE.search(text):
-            f.append("we")
-        if _PAST.search(text):
-            f.append("past")
-        if _PROGRESS.search(text):
-            f.append("progress")
-        if _NEGATION.search(text):
-            f.append("negation")
-        if DONE_CUE.search(text):
-            f.append("done_cue")
-        if NORM_CUE.search(text):
-            f.append("norm_cue")
-        if TENTATIVE.search(text):
-            f.append("tentative")
+        f += [name for name, pattern in _CUES if pattern.search(text)]
         if "?" in text:
             f.append("question")
         dues = find_dues(text, meeting)
