@@ -165,6 +165,21 @@ def _shot(page: Any, name: str, target: Any | None = None) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+def _tall_shot(
+    page: Any, path: Path, tall: int | None, *, height_after: int, settle_ms: int = 0
+) -> None:
+    """A screenshot, `tall` pixels high when given (then back to `height_after`); `settle_ms`
+    waits for what draws after the run ends (charts)."""
+    if tall:
+        page.set_viewport_size({"width": 1280, "height": tall})
+        _idle(page)
+        if settle_ms:
+            page.wait_for_timeout(settle_ms)
+    page.screenshot(path=str(path))
+    if tall:
+        page.set_viewport_size({"width": 1280, "height": height_after})
+
+
 def _idle(page: Any) -> None:
     """Wait until Streamlit has finished the current run (no 'Running...' status)."""
     page.wait_for_function(

@@ -23,6 +23,7 @@ from tests.e2e.test_browser import (
     _idle,
     _no_exception,
     _streamlit,
+    _tall_shot,
     expect,
     sync_api,
 )
@@ -66,13 +67,8 @@ def tab() -> Iterator[Any]:
 
 
 def _shot(page: Any, name: str, *, tall: int | None = None) -> None:
-    if tall:
-        page.set_viewport_size({"width": 1280, "height": tall})
-        _idle(page)
-        page.wait_for_timeout(1500)  # charts draw after the run ends
-    page.screenshot(path=str(ARTIFACTS / f"person-{name}.png"))
-    if tall:
-        page.set_viewport_size({"width": 1280, "height": 800})
+    path = ARTIFACTS / f"person-{name}.png"
+    _tall_shot(page, path, tall, height_after=800, settle_ms=1500)  # charts draw after the run
 
 
 def _meetings(data_dir: Path) -> list[tuple[int, str, str, int | None]]:

@@ -48,6 +48,7 @@ from tests.e2e.test_browser import (
     _idle,
     _no_exception,
     _server_traceback,
+    _tall_shot,
     expect,
     sync_api,
 )
@@ -336,12 +337,7 @@ def _goto(page: Any, url: str, heading: str) -> str:
 
 
 def _shot(page: Any, name: str, *, tall: int | None = None) -> None:
-    if tall:
-        page.set_viewport_size({"width": 1280, "height": tall})
-        _idle(page)
-    page.screenshot(path=str(ARTIFACTS / f"team-{name}.png"))
-    if tall:
-        page.set_viewport_size({"width": 1280, "height": 900})
+    _tall_shot(page, ARTIFACTS / f"team-{name}.png", tall, height_after=900)
 
 
 def _pick_report(page: Any, name: str) -> None:
