@@ -566,7 +566,15 @@ def test_team_mode_sign_in_report_side_sharing_and_isolation_in_a_real_browser(
     # An identity on no team: only the polite page, whatever the URL.
     stranger = _person(browser)
     _sign_in(stranger, url, STRANGER[0])
-    never = (REPORT[2], OTHER[2], MANAGER[2], *TOPICS, OTHER_TOPIC, POSTMORTEM, "Cadence health")
+    outsider_never = (
+        REPORT[2],
+        OTHER[2],
+        MANAGER[2],
+        *TOPICS,
+        OTHER_TOPIC,
+        POSTMORTEM,
+        "Cadence health",
+    )
     for address in [
         url,
         f"{url}/prepare",
@@ -579,7 +587,7 @@ def test_team_mode_sign_in_report_side_sharing_and_isolation_in_a_real_browser(
         shown = _goto(stranger, address, "Welcome to 1:1 Coach")
         assert "Ask your manager to add you with this e-mail address" in shown, shown
         assert STRANGER[1] in shown, shown
-        leaked = [marker for marker in never if marker in shown]
+        leaked = [marker for marker in outsider_never if marker in shown]
         assert not leaked, f"{address}: {leaked}\n{shown}"
         expect(stranger.get_by_test_id("stSidebarNav")).to_have_count(0)
     _shot(stranger, "10-unknown-identity")

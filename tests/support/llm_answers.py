@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tests.support.fake_openai import RecordedRequest, Reply, Respond
@@ -51,5 +52,9 @@ def answer_each_job(request: RecordedRequest) -> Reply:
     if request.stream:
         return Respond.text("A polished version from the model.")
     schema = (request.response_format or {}).get("json_schema", {}).get("name", "")
-    answers = {"LLMRecap": recap_answer, "LLMAgenda": agenda_answer, "LLMFeedback": feedback_answer}
+    answers: dict[str, Callable[[], dict[str, Any]]] = {
+        "LLMRecap": recap_answer,
+        "LLMAgenda": agenda_answer,
+        "LLMFeedback": feedback_answer,
+    }
     return Respond.json(answers[schema]())
