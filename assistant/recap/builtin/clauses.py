@@ -81,8 +81,14 @@ def contingent_cut(pred: str) -> str | None:
     return pred[: joins[-1].start()] if joins else None
 
 
-# "will commit his results today (already committed)": a remark in brackets says it is done.
-_DONE_REMARK = re.compile(r"[(\[]\s*(?:already|done|completed|finished)\b[^)\]]{0,40}[)\]]", re.I)
+# "will commit his results today (already committed)": a remark in brackets says it is done;
+# so does a status after a dash at the end ("... - **completed** on 07/13", "...- done").
+_DONE_REMARK = re.compile(
+    r"[(\[]\s*(?:already|done|completed|finished)\b[^)\]]{0,40}[)\]]|"
+    r"[-–—]+\s*[*_~]*(?:done|completed|finished)\b[*_~]*(?!\s+(?:by|before|when|if)\b)"
+    r"[^.;!?]{0,30}[.!]?\s*$",
+    re.I,
+)
 
 
 def vetoed(sentence: Sentence, clause_text: str, before: str, after: str) -> bool:

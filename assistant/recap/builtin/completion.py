@@ -33,6 +33,27 @@ _TAKE_ON = re.compile(
 _DELEGATING_VERBS = frozenset("own handle do take drive tackle cover run lead".split())
 
 
+# Work already done, reported as a task: "Did meetings to define X", "Have created a project",
+# "Had discussions with Y", "Loaded the requirements into the site".
+_PAST_HEAD = re.compile(
+    r"^\W*(?:did|had|was|were|(?:has|have)\s+(?:been|had|done|made|sent|written|got|"
+    r"[\p{Ll}\p{M}]+ed)|(?P<ed>[\p{L}\p{M}]+ed))\b",
+    re.IGNORECASE,
+)
+
+
+def reports_done_work(task: str) -> bool:
+    """A task text that opens in the past tense reports work, it promises none."""
+    m = _PAST_HEAD.match(task)
+    if m is None:
+        return False
+    ed = m.group("ed")
+    if ed is None:
+        return True
+    word = ed.lower()
+    return not T.is_task_verb(word) and T.is_task_verb(T.base_verb(word))
+
+
 def finish_task(
     cand: Candidate, ctx: SentenceContext, label_ctx: str | None, earlier_task: str | None = None
 ) -> None:

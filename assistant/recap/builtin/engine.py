@@ -13,6 +13,7 @@ import regex as re
 from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.commitments import detect_sentence
+from assistant.recap.builtin.completion import reports_done_work
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
@@ -216,7 +217,9 @@ def extract_recap(
 def recap_from_analysis(a: NoteAnalysis, model: LineModel) -> RecapDraft:
     """The recap of an analysed note under a line model (the analysis is left unchanged)."""
     notes, people, sentences, meeting_date = a.notes, a.people, a.sentences, a.meeting
-    merged = merge_candidates(decide(a, model), people)
+    merged = [
+        c for c in merge_candidates(decide(a, model), people) if not reports_done_work(c.task)
+    ]
     fill_from_line_keys(merged, sentences, meeting_date)
     resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]

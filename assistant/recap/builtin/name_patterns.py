@@ -40,6 +40,15 @@ OWNER_SPOT = re.compile(
     + r")*+\]"
 )
 NAME_IN_SPOT = re.compile(ONE_NAME)
+# A line that is only a one-word name as a heading or list label: "#### Lukáš", "***Priit***",
+# "- [ ] Ngozi: open X", "* Zhiwei:"; `shape` is what stands before it (the list or heading).
+NAME_LABEL = re.compile(
+    r"(?m)^(?P<shape>[^\S\n]*+(?:#{1,6}[^\S\n]++|>[^\S\n]*+)?+(?:(?:[-*•+]|\d{1,2}[.)])[^\S\n]++)?+"
+    r"(?:\[[ xX]\][^\S\n]++)?+)[*_]{0,3}(?P<name>" + ONE_NAME + r")[*_]{0,3}"
+    # After a colon, a task in words ("Lukáš: will look into X"), not a title or role in
+    # capitals ("Dex: Open Source Program Manager").
+    r"(?:[^\S\n]*+(?P<colon>:)(?=[^\n]*?\s\p{Ll})|[^\S\n]*+$)"
+)
 ANY_HANDLE = re.compile(r"(?<![\w.])@([\p{L}][\w-]{2,30})(?![\w@.]*\.\w)")
 INITIALS = re.compile(r"\p{Lu}{2,4}|\p{Lu}{1,2}-\p{Lu}|\p{Lu}\.?")
 # Lower-case words inside a name ("Jan van der Berg", "María de la Cruz", "Ciarán Ó Dálaigh").

@@ -26,6 +26,7 @@ from assistant.recap.builtin.name_patterns import (
     INITIALS,
     LEADING_ARTICLE,
     NAME_IN_SPOT,
+    NAME_LABEL,
     NOT_FIRST,
     NOT_LAST,
     OWNER_SPOT,
@@ -52,6 +53,11 @@ def _fold(text: str) -> str:
     """Lower case without accents: 'Tomás' and 'tomas' fold alike."""
     decomposed = unicodedata.normalize("NFKD", nfc(text).lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Endings of English abstract nouns that no given name or surname has ("Incubation Policy",
+# "Architecture Comments", "Genetic Programming"): such a capitalised pair is a label, not a name.
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ness|ship|ogy|ture|ism|ments|ities|mming)s?$")
 
 
 def is_common_word(word: str) -> bool:
@@ -131,6 +137,7 @@ class PeopleDirectory:
             self._add(name)
         for name in participants:  # "Present: ..." lines: one-word names count there
             self._add(name, single=True)
+        self._notes = notes
         self._marks: dict[str, Person] = {}  # initials an attendee line gives for its names
         self.owners_named: set[str] = set()
         # Known before the attendee line is read: "Present: Ana, me" names the writer.
@@ -212,7 +219,7 @@ class PeopleDirectory:
                 continue  # "Schedule Rafaël", "Help Wanted": a verb starts a task, not a name
             if "\n" in m.group(0):
                 continue  # a name never runs across lines
-            if _lower_elsewhere(last, notes) or _lower_elsewhere(first, notes):
+            if not self._plausible_pair(first, last, notes):
                 continue  # "Focus Area", "Genetic Programming": words, also written in lower case
             full = m.group(0)
             title = re.match(r"\s*" + TITLES + r"\.?\s+", full)
@@ -228,6 +235,7 @@ class PeopleDirectory:
                 spots.append(word)
                 if self._plausible_single(word, notes):
                     self._add(word, single=True)
+        self._discover_labels(notes)
         self._cache.clear()
         # Action lists that give three or more different people items are group minutes.
         self.owners_named = {p.full for p in map(self.resolve, spots[:500]) if p is not None}
@@ -237,12 +245,39 @@ class PeopleDirectory:
         for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
             self._add(m.group(0))
 
+    def _discover_labels(self, notes: str) -> None:
+        """One-word names used like the known names beside them: "#### Lukáš" among
+        "#### Anselm" / "#### Zhiwei", "- Kaito: integrate X" among "- Rory: set up Y"."""
+        groups: dict[str, list[str]] = {}
+        for m in NAME_LABEL.finditer(notes[:100_000]):
+            shape = WHITESPACE.sub(
+                " ", m.group("shape").replace("[x]", "[ ]").replace("[X]", "[ ]")
+            )
+            groups.setdefault(shape + ("" if m.group("colon") else "$"), []).append(m.group("name"))
+        for words in groups.values():
+            if len(words) < 2 or not any(self.resolve(w) for w in words):
+                continue
+            for word in words:
+                if self._plausible_single(word, notes):
+                    self._add(word, single=True)
+                    self._cache.clear()
+
+    @staticmethod
+    def _plausible_pair(first: str, last: str, notes: str) -> bool:
+        """Two capitalised words that can be a name: neither is an ordinary word of the note
+        written in lower case elsewhere, nor has an abstract-noun ending."""
+        if _lower_elsewhere(last, notes) or _lower_elsewhere(first, notes):
+            return False
+        return not (_NOUN_ENDING.search(first) or _NOUN_ENDING.search(last))
+
     def _plausible_single(self, word: str, notes: str) -> bool:
         """A capitalised word in an owner position that is no common word, verb or thing
         also written in lower case ('Design' / 'design')."""
         if word in NOT_FIRST or word.lower() in TASK_VERBS or len(word) < 3:
             return False
-        if word.lower().endswith(("ful", "ous", "ible", "able", "less")):
+        if word.lower().endswith(("ful", "ous", "ible", "able", "less")) or _NOUN_ENDING.search(
+            word
+        ):
             return False  # "Painful to debug", "Possible to reuse": adjectives, not names
         if word.upper() == word or self.resolve(word) is not None:
             return False
@@ -269,7 +304,13 @@ class PeopleDirectory:
             person.aliases.add(_clean_role(comma.group(1)))
 
     def add_person(self, full: str) -> Person | None:
-        """Register someone named as a full name where they commit to something."""
+        """Register someone named as a full name where they commit to something; a label
+        ("Next Meeting:", "Architecture Comments:") is no one."""
+        words = nfc(full).split()
+        if any(w in NOT_FIRST or w in NOT_LAST or w.lower() in TASK_VERBS for w in words):
+            return None
+        if not self._plausible_pair(words[0], words[-1], self._notes):
+            return None
         self._cache.clear()
         return self._add(full)
 

@@ -1,0 +1,101 @@
+"""Owners and precision of round 6 (issue #10): one-word names known only from the labels and
+headings they share with known people, labels that are no one ("Next Meeting:", "Architecture
+Comments:"), a done status after a dash, and work reported in the past tense. Every note here
+is fictional."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.recap.builtin import extract_recap
+from assistant.recap.builtin.completion import reports_done_work
+from assistant.recap.builtin.people import PeopleDirectory
+
+MEETING = dt.date(2026, 3, 4)
+
+
+def _items(
+    notes: str, manager: str = "Zoë Lambert", report: str = "Łukasz Nowak"
+) -> list[tuple[str, str]]:
+    draft = extract_recap(notes, meeting_date=MEETING, manager=manager, report=report)
+    return [(i.owner, i.task) for i in draft.action_items]
+
+
+def test_a_heading_name_beside_known_names_owns_its_list() -> None:
+    notes = (
+        "### To-dos\n"
+        "#### Zoë\n"
+        "* Review the new scheduler\n"
+        "#### Łukasz\n"
+        "* Check whether the cache survives a restart\n"
+        "#### Siobhán\n"
+        "* Look into retry policies for the upload queue\n"
+    )
+    owners = dict((task, owner) for owner, task in _items(notes))
+    assert owners["Look into retry policies for the upload queue"] == "Siobhán", owners
+    assert owners["Review the new scheduler"] == "Zoë Lambert", owners
+
+
+def test_a_label_name_beside_known_names_owns_its_line() -> None:
+    notes = (
+        "**Next steps**\n"
+        "- Zoë: set up the staging data for the demo\n"
+        "- Mary-Kate: integrate the map widget with the dashboard\n"
+        "- Łukasz: refit the repository to the new layout\n"
+    )
+    items = _items(notes)
+    owner = next(o for o, t in items if "map widget" in t)
+    assert owner == "Mary-Kate", items
+
+
+def test_a_title_after_a_name_label_makes_no_one_a_person() -> None:
+    notes = (
+        "Roles:\n"
+        "- Zoë: Open Source Program Manager, Platform Staff\n"
+        "- Kiri: Community Manager, Release Lead\n"
+        "- Łukasz: Release Lead\n"
+    )
+    people = PeopleDirectory("Zoë Lambert", "Łukasz Nowak", notes=notes)
+    assert people.resolve("Kiri") is None
+    notes += "\nNext steps:\n- Kiri: will draft the release checklist\n- Zoë: review it\n"
+    assert PeopleDirectory("Zoë Lambert", "Łukasz Nowak", notes=notes).resolve("Kiri") is not None
+
+
+def test_a_capitalised_label_is_no_person() -> None:
+    notes = (
+        "## Log\n"
+        "Progress on the parser was good.\n"
+        "Architecture Comments: Keep the cache and the resolver under one lock.\n"
+        "Next Meeting: 04/06/2026 14:30\n"
+    )
+    owners = {o for o, _ in _items(notes)}
+    assert "Architecture Comments" not in owners and "Next Meeting" not in owners
+    assert all(any(c.isalpha() for c in t) for _, t in _items(notes))
+
+
+def test_a_done_status_after_a_dash_closes_the_item() -> None:
+    notes = (
+        "## Action Items\n"
+        "1. Book a working session to try the screen reader  - **completed** on 03/02/2026\n"
+        "2. Open an issue about the release plan- done\n"
+        "3. Draft the accessibility checklist for 王伟 - due Friday\n"
+    )
+    tasks = [t for _, t in _items(notes)]
+    assert len(tasks) == 1 and "checklist" in tasks[0], tasks
+
+
+def test_work_reported_in_the_past_tense_is_no_item() -> None:
+    assert reports_done_work("Did meetings to define the catalog")
+    assert reports_done_work("Have created a project board for the team")
+    assert reports_done_work("Had discussions with the platform group")
+    assert not reports_done_work("Have Søren review the draft")
+    assert not reports_done_work("Need to call D'Souza")
+    assert not reports_done_work("Embed the chart in the report")
+    notes = (
+        "## Notes\n"
+        "- Zoë has created a board for the assignment\n"
+        "- Łukasz: Did meetings to define the structure of the catalog\n"
+        "- Łukasz to write the catalog README by Friday\n"
+    )
+    tasks = [t for _, t in _items(notes)]
+    assert tasks == ["Write the catalog README"], tasks
