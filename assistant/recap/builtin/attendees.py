@@ -66,6 +66,9 @@ def attendees(notes: str) -> list[str]:
                 if nxt.lstrip().startswith("#") or _STOP_LABEL.match(nxt):
                     break
                 item = _CONTACT.sub(" ", _LIST_MARK.sub("", nxt)).strip().strip("*_").strip()
+                if item.count(",") >= 2:  # "Greta, Tomás Lindqvist, BV, Solveig": one line
+                    parts += re.split(r"[,;]|\s+and\s+", re.sub(r"\([^)]*\)", "", item))
+                    continue
                 parts.append(re.split(r"[,(]|\s[-–—/]\s", item)[0])
         for part in parts:
             name = part.strip().strip("*_").strip()

@@ -51,7 +51,7 @@ _FILLER = re.compile(
     re.I,
 )
 _WORKING_ON = re.compile(r"^(?:working|work|worked)\s+on\s+(?=\p{Ll}+ing\b)", re.I)
-_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group)\b", re.I)
+_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group|both)\b", re.I)
 _STATEMENT = re.compile(
     r"^\W*(?:it|it's|it’s|this|that|there|these|those|they|we|he|she|you)\b(?!\s+(?:will|'ll|to)\b)",
     re.I,

@@ -69,7 +69,7 @@ _ACTION_PREFIX = re.compile(
 )
 _TENTATIVE_START = re.compile(r"^\W*(?:\?\?|maybe\b|perhaps\b|possibly\b)", re.I)
 # Groups that own nothing by themselves: the chair (or the writer) takes the item.
-_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group)\b", re.I)
+_TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group|both)\b", re.I)
 _GROUP = re.compile(r"^(?:team|leads|dev team|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 _PASSIVE_BY = re.compile(

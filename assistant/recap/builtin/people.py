@@ -60,6 +60,12 @@ def _fold(text: str) -> str:
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ness|ship|ogy|ture|ism|ments|ities|mming)s?$")
 
 
+# Letters that have no accent to drop but are written plainly in handles ("Søren" -> "soren").
+_PLAIN = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"}
+)
+
+
 def is_common_word(word: str) -> bool:
     """Capitalised words that start sentences or name things, never a first name."""
     return word in NOT_FIRST
@@ -379,7 +385,36 @@ class PeopleDirectory:
             nick = self._nickname(word)
             if nick is not None:
                 return nick
+            handle = self._by_handle(word)
+            if handle is not None:
+                return handle
         return self.by_role(m)
+
+    def _by_handle(self, word: str) -> Person | None:
+        """A lower-case handle made of a known name: 'tlindqvist', 'dholloway42', 'tamsino',
+        'ludovicfarr' (first initial + surname, first name + initial, a name and digits)."""
+        low = _fold(word).translate(_PLAIN).rstrip("0123456789_-")
+        if not low.isalpha() or word != word.lower() or len(low) < 4:
+            return None
+        hits = []
+        for p in self.people:
+            parts = [
+                _fold(w).translate(_PLAIN) for w in p.full.split() if w.lower() not in PARTICLES
+            ]
+            parts = ["".join(c for c in w if c.isalpha()) for w in parts]
+            if len(parts) < 2 or not all(parts):
+                continue
+            first, last = parts[0], parts[-1]
+            forms = (
+                first[:1] + last,
+                first + last[:1],
+                first + last,
+                last + first[:1],
+                last + first,
+            )
+            if low in forms or (low.startswith(first) and len(first) >= 4):
+                hits.append(p)
+        return hits[0] if len(hits) == 1 else None
 
     def _nickname(self, word: str) -> Person | None:
         """'Jas' -> Jasmine, 'Sam' -> Samuel: a short form that starts exactly one first name."""

@@ -99,3 +99,40 @@ def test_work_reported_in_the_past_tense_is_no_item() -> None:
     )
     tasks = [t for _, t in _items(notes)]
     assert tasks == ["Write the catalog README"], tasks
+
+
+def test_both_goes_to_the_lead_like_other_group_words() -> None:
+    notes = (
+        "FOR NEXT TIME:\n"
+        "- Łukasz: fill in the grant template\n"
+        "- Zoë: clean up the analysis code\n"
+        "- Both: clarify the branching workflow\n"
+    )
+    owners = {t: o for o, t in _items(notes)}
+    assert owners["Clarify the branching workflow"] == "Zoë Lambert", owners
+
+
+def test_an_attendance_line_under_a_heading_names_everyone_on_it() -> None:
+    notes = (
+        "## Attendance\n\n"
+        "Greta, Nguyễn Thị Hương, Mary-Kate D'Souza, Søren, Zoë Lambert\n\n"
+        "## Minutes\n"
+        "- Scheduling\n"
+        "    - Søren: Not seeing a conclusion here.\n"
+        "    - Mary-Kate: I'll send out a poll.\n"
+    )
+    people = PeopleDirectory("Zoë Lambert", "Łukasz Nowak", notes=notes)
+    assert {p.full for p in people.present} >= {"Greta", "Søren", "Mary-Kate D'Souza"}
+    owners = [o for o, t in _items(notes) if "poll" in t]
+    assert owners == ["Mary-Kate D'Souza"], _items(notes)
+
+
+def test_lower_case_handles_made_of_a_known_name_resolve_to_that_person() -> None:
+    people = PeopleDirectory("Zoë Lambert", "Tamsin O'Kelly", ["Søren Holm", "Łukasz Nowak"])
+    assert people.resolve("tamsino") is people.report  # first name + initial
+    assert people.resolve("zlambert") is people.manager  # initial + surname
+    assert people.resolve("lambertzoe") is people.manager  # surname + first name
+    assert people.resolve("soren42") == people.by_full("Søren Holm")  # name and digits
+    assert people.resolve("lukasznowak") == people.by_full("Łukasz Nowak")
+    assert people.resolve("deploybot") is None
+    assert people.resolve("sholm") == people.by_full("Søren Holm")  # initial + surname
