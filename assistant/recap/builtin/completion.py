@@ -54,6 +54,18 @@ def reports_done_work(task: str) -> bool:
     return not T.is_task_verb(word) and T.is_task_verb(T.base_verb(word))
 
 
+# An agenda slot, not a task: a report-out ("Performance work update", "Update on the OSPO
+# workflow", "Updates from the policy group") or a topic with a presenter and a time box
+# ("Budget from Foundation (Ruairí, 15 minutes)").
+_REPORT_OUT = re.compile(r"^\W*updates?\s+(?:on|from|re|about|of)\b|\bupdates?\W*$", re.I)
+_TIME_BOX = re.compile(r"\([^()]*\b\d+\s*(?:min(?:ute)?s?|mins?|h|hours?)\b[^()]*\)", re.I)
+
+
+def agenda_slot(task: str, source: str) -> bool:
+    """A task text that only names a report-out or a time-boxed topic."""
+    return bool(_REPORT_OUT.search(task) or _TIME_BOX.search(source))
+
+
 def finish_task(
     cand: Candidate, ctx: SentenceContext, label_ctx: str | None, earlier_task: str | None = None
 ) -> None:

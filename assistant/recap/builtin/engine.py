@@ -13,7 +13,7 @@ import regex as re
 from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.commitments import detect_sentence
-from assistant.recap.builtin.completion import reports_done_work
+from assistant.recap.builtin.completion import agenda_slot, reports_done_work
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
@@ -119,6 +119,12 @@ def _prose_candidates(
     return cands
 
 
+def _commits(c: Candidate, notes: str) -> bool:
+    """Not work already done, nor an agenda slot ("Performance work update (Thiago)")."""
+    source = " ".join(notes[a:b] for a, b in c.spans[:3])
+    return not (reports_done_work(c.task) or agenda_slot(c.task, source))
+
+
 def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionItemDraft:
     owner = c.owner or people.manager
     flags = set(c.flags)
@@ -217,9 +223,7 @@ def extract_recap(
 def recap_from_analysis(a: NoteAnalysis, model: LineModel) -> RecapDraft:
     """The recap of an analysed note under a line model (the analysis is left unchanged)."""
     notes, people, sentences, meeting_date = a.notes, a.people, a.sentences, a.meeting
-    merged = [
-        c for c in merge_candidates(decide(a, model), people) if not reports_done_work(c.task)
-    ]
+    merged = [c for c in merge_candidates(decide(a, model), people) if _commits(c, notes)]
     fill_from_line_keys(merged, sentences, meeting_date)
     resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]

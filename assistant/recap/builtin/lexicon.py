@@ -111,7 +111,10 @@ NORM_CUE = re.compile(
     r"\b(?:from now on|going forward|moving forward|as a rule|norm|always|every time|"
     r"whenever|each (?:week|time|day)|every (?:week|day|morning|monday|tuesday|wednesday|"
     r"thursday|friday)|any (?:ticket|tix|change|request|order)s?|"
-    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)days|ongoing|on every \w+)\b",
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)days|ongoing|on every \w+|"
+    # Open-ended offers with no completion point: "help with any docs as needed", "raise
+    # issues if anything doesn't work", "reach out if you want to do this".
+    r"as (?:needed|necessary)|if anything|if you (?:want|wish|would like|'d like))\b",
     re.IGNORECASE,
 )
 

@@ -136,3 +136,30 @@ def test_lower_case_handles_made_of_a_known_name_resolve_to_that_person() -> Non
     assert people.resolve("lukasznowak") == people.by_full("Łukasz Nowak")
     assert people.resolve("deploybot") is None
     assert people.resolve("sholm") == people.by_full("Søren Holm")  # initial + surname
+
+
+def test_open_ended_offers_are_no_items() -> None:
+    notes = (
+        "## Next steps\n"
+        "- Søren: help with any docs as needed\n"
+        "- Raise issues if anything doesn't work.\n"
+        "- Please reach out to 王伟 if you want to take this on\n"
+        "- Mary-Kate D'Souza to send the test plan by Friday\n"
+    )
+    tasks = [t for _, t in _items(notes)]
+    assert tasks == ["Send the test plan"], tasks
+
+
+def test_agenda_slots_with_a_presenter_are_no_items() -> None:
+    notes = (
+        "Attendees: Zoë Lambert, Łukasz Nowak, Siobhán, Nguyễn\n\n"
+        "## Agenda\n"
+        "- [ ] Performance work update (Siobhán)\n"
+        "- Update on the incubation policy (Nguyễn)\n"
+        "- Budget from the foundation (Łukasz, 15 minutes)\n\n"
+        "## Action items\n"
+        "- Siobhán to update the benchmark page (by Friday)\n"
+    )
+    items = _items(notes)
+    assert [t for _, t in items] == ["Update the benchmark page"], items
+    assert items[0][0] == "Siobhán"
