@@ -48,6 +48,8 @@ def _same_owner(a: Person | None, b: Person | None) -> bool:
 def _is_duplicate(old: Candidate, new: Candidate, people: PeopleDirectory) -> bool:
     if not _same_owner(old.owner, new.owner):
         return False
+    if "table_row" in old.flags and "table_row" in new.flags and old.spans != new.spans:
+        return False  # two rows of a table are two items
     sim = task_similarity(old.task, new.task)
     if sim >= 0.5:
         return True

@@ -20,6 +20,7 @@ from assistant.recap.builtin.context import SubjectResolver
 from assistant.recap.builtin.dates import DueMatch, find_dues, pick_due
 from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE
 from assistant.recap.builtin.line_items import owner_mark
+from assistant.recap.builtin.name_patterns import NAME_WORD
 from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.segmentation import Line
 
@@ -150,6 +151,21 @@ def _inline_owner(piece: str, people: PeopleDirectory) -> tuple[Person | None, s
     return None, piece
 
 
+def _implied_owner(named: list[Person]) -> Person | None:
+    return named[0] if named and all(p is named[0] for p in named) else None
+
+
+_SUBJECT_NAME = re.compile(
+    r"(?:^|[.;!?]\s+)(" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s+(?=\p{Ll})"
+)
+
+
+def _row_subject(notes: str, people: PeopleDirectory) -> Person | None:
+    """The one person who is the subject of the row's notes ("Cormac outlined ...")."""
+    found = [people.resolve(m.group(1)) for m in _SUBJECT_NAME.finditer(notes)]
+    return _implied_owner([p for p in found if p is not None])
+
+
 def _row_items(
     task_cell: str,
     owner_cell: str,
@@ -159,6 +175,7 @@ def _row_items(
     resolver: SubjectResolver,
     mixed: bool,
     inline: bool,
+    row_notes: str = "",
 ) -> list[Candidate]:
     """The items of one row: one per sentence of a mixed cell, owners read inline when the
     table has no person column."""
@@ -166,15 +183,20 @@ def _row_items(
         return []
     column_owner, flags = _column_owner(owner_cell, people, resolver)
     out: list[Candidate] = []
-    for piece in _PIECES.split(task_cell) if mixed else [task_cell]:
-        piece = piece.strip(" .;")
+    pieces = [p.strip(" .;") for p in (_PIECES.split(task_cell) if mixed else [task_cell])]
+    read = [_inline_owner(p, people) if mixed or inline else (None, p) for p in pieces]
+    # An unowned piece goes to the one person the row names: another piece of the cell
+    # ("Develop the voting mechanism. Cormac to gather feedback.") or the subject of its
+    # notes ("Liesel provided an update on X" | "Drive attendance").
+    implied = _implied_owner([n for n, _ in read if n is not None and n is not people.chair])
+    implied = implied or _row_subject(row_notes, people)
+    for piece, (named, task) in zip(pieces, read, strict=True):
         if not piece or DONE_CUE.search(piece) or CANCEL_CUE.search(piece) or "~~" in piece:
             continue
-        named, task = _inline_owner(piece, people) if mixed or inline else (None, piece)
         if mixed and named is None and task == piece and not T.starts_with_verb(piece):
             continue  # a note in a notes/actions column ("OSC voted on the roadmap")
         # A person column wins; else the cell's own owner; a group column gives way to it.
-        owner = column_owner or named
+        owner = column_owner or named or implied
         item_flags = set(flags) if column_owner else set()
         if owner is None:
             owner, item_flags = people.default_owner, {"owner_guessed"}
@@ -184,7 +206,9 @@ def _row_items(
             )
         )
         if T.content_size(text) >= 1:
-            out.append(Candidate(text, owner, owner_cell, due, [span], span[0], 0.9, item_flags))
+            # "table_row": rows of one table are distinct items, never merged as duplicates.
+            flags_out = item_flags | {"table_row"}
+            out.append(Candidate(text, owner, owner_cell, due, [span], span[0], 0.9, flags_out))
     return out
 
 
@@ -232,7 +256,16 @@ def table_candidates(
             if not due_cell and due is not None:
                 task = T.remove_dates(task, row.start, None, meeting)
             span = (row.start, row.start + len(row.text))
+            notes = ". ".join(c for k, c in enumerate(cells) if k not in (task_col, cols["owner"]))
             out += _row_items(
-                task, cell("owner"), due, span, people, resolver, mixed, cols["owner"] is None
+                task,
+                cell("owner"),
+                due,
+                span,
+                people,
+                resolver,
+                mixed,
+                cols["owner"] is None,
+                notes if mixed else "",
             )
     return out, used

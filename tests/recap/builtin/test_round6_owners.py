@@ -163,3 +163,31 @@ def test_agenda_slots_with_a_presenter_are_no_items() -> None:
     items = _items(notes)
     assert [t for _, t in items] == ["Update the benchmark page"], items
     assert items[0][0] == "Siobhán"
+
+
+TABLE = (
+    "Attendees: Zoë Lambert, Łukasz Nowak, Siobhán Ní Bhriain, Nguyễn Thị Hương\n\n"
+    "| Topic | Notes | Actions: Responsible / Note |\n"
+    "| --- | --- | --- |\n"
+    "| Voting | Discussion on the interim voting tool. | Finalize the voting tool. "
+    "Siobhán to gather feedback on it. |\n"
+    "| Outreach | Nguyễn Thị Hương gave an update on the mentoring group. | "
+    "Drive attendance in the mentoring group. |\n"
+    "| Framework | Siobhán presented the draft framework. | "
+    "Draft acceptance criteria and gather feedback. |\n"
+    "| Welcome | Zoë Lambert opened the meeting. | Members to state their affiliations. |\n"
+)
+
+
+def test_an_unowned_table_action_goes_to_the_person_its_row_names() -> None:
+    owners = {t: o for o, t in _items(TABLE)}
+    assert owners["Finalize the voting tool"] == "Siobhán Ní Bhriain", owners
+    assert owners["Drive attendance in the mentoring group"] == "Nguyễn Thị Hương", owners
+    assert owners["Draft acceptance criteria and gather feedback"] == "Siobhán Ní Bhriain"
+    assert owners["State their affiliations"] == "Zoë Lambert", owners  # a group: the chair
+
+
+def test_two_rows_of_a_table_stay_two_items() -> None:
+    tasks = [t for _, t in _items(TABLE)]
+    assert "Gather feedback on it" in tasks or any(t.startswith("Gather feedback") for t in tasks)
+    assert "Draft acceptance criteria and gather feedback" in tasks, tasks
