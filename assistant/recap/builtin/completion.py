@@ -42,8 +42,22 @@ _PAST_HEAD = re.compile(
 )
 
 
+# A statement about things, not a task: "List looks broadly reasonable", "The project will be
+# scrum-like", "Progress will likely be slow", "Have not been able to get to X".
+_STATEMENT = re.compile(
+    r"^\W*[\p{L}'’-]+\s+(?:looks|seems|sounds|appears)\b|"
+    r"^\W*(?:the|this|that|these|those|it|progress)\b[^.;]*?\b(?:will|would|is|are)\s+"
+    r"(?:likely\s+|probably\s+)?(?:be|being)\b|"
+    r"^\W*(?:have|has)\s+(?:not|never)\b|^\W*(?:haven|hasn)['’]t\b",
+    re.IGNORECASE,
+)
+
+
 def reports_done_work(task: str) -> bool:
-    """A task text that opens in the past tense reports work, it promises none."""
+    """A task text that opens in the past tense reports work, it promises none; nor does a
+    statement about how things are."""
+    if _STATEMENT.match(task):
+        return True
     m = _PAST_HEAD.match(task)
     if m is None:
         return False

@@ -91,6 +91,12 @@ def test_work_reported_in_the_past_tense_is_no_item() -> None:
     assert not reports_done_work("Have Søren review the draft")
     assert not reports_done_work("Need to call D'Souza")
     assert not reports_done_work("Embed the chart in the report")
+    assert reports_done_work("List looks broadly reasonable")
+    assert reports_done_work("The project will be scrum-like to get early feedback")
+    assert reports_done_work("Progress will likely be slow until the review is passed")
+    assert reports_done_work("Have not been able to reach Søren")
+    assert not reports_done_work("Confirm Zoë is available on Friday")
+    assert not reports_done_work("Make sure the demo will be ready")
     notes = (
         "## Notes\n"
         "- Zoë has created a board for the assignment\n"
