@@ -273,8 +273,11 @@ def imposed_or_granted(sentence: Sentence, clause: Clause, ctx: SentenceContext)
     if please and ctx.speaker is None and T.starts_with_verb(please.group("pred")):
         # "Also, please send me your proposal before Friday" in a recap written to the report;
         # "Please Zhang Min prepare the demo": a named person is asked instead.
+        # In minutes of a group, an unaddressed "Please join a community meeting!" asks every
+        # reader: nobody in particular commits.
         named = please.groupdict().get("who")
-        owner = ctx.people.resolve(named) if named else ctx.people.reader
+        reader = None if ctx.people.group_meeting else ctx.people.reader
+        owner = ctx.people.resolve(named) if named else reader
         if _closed(sentence, text) or owner is None:
             return []
         start = clause.start + please.start("pred")

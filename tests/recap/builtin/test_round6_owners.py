@@ -197,3 +197,15 @@ def test_two_rows_of_a_table_stay_two_items() -> None:
     tasks = [t for _, t in _items(TABLE)]
     assert "Gather feedback on it" in tasks or any(t.startswith("Gather feedback") for t in tasks)
     assert "Draft acceptance criteria and gather feedback" in tasks, tasks
+
+
+def test_an_unaddressed_please_in_group_minutes_is_no_item() -> None:
+    group = (
+        "Attendees: Zoë Lambert, Łukasz Nowak, Siobhán, Nguyễn Thị Hương\n\n"
+        "Please add new agenda items under the heading below!\n"
+        "- Reminder, please take a look at the draft.\n"
+        "- Please Siobhán send the minutes to the list\n"
+    )
+    assert _items(group) == [("Siobhán", "Send the minutes to the list")], _items(group)
+    one_on_one = "Recap for Łukasz:\nAlso, please send me your proposal before Friday.\n"
+    assert [o for o, _ in _items(one_on_one)] == ["Łukasz Nowak"]
