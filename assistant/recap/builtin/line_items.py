@@ -50,6 +50,7 @@ _FILLER = re.compile(
     r"\s*[:,-]?\s+)+",
     re.I,
 )
+_WE = re.compile(r"\b(?:we|we'll|we’ll|we're|we’re)\b", re.I)
 _WORKING_ON = re.compile(r"^(?:working|work|worked)\s+on\s+(?=\p{Ll}+ing\b)", re.I)
 _TEAM = re.compile(r"^(?:(?:the |dev |whole )?team|leads|all|everyone|group|both)\b", re.I)
 _STATEMENT = re.compile(
@@ -123,8 +124,8 @@ def line_item(
         rest = rest2 if owner is not None else rest
     if owner is None and s.owner_heading:
         owner = _person(s.owner_heading, people)
-    if owner is None and _FIRST_PERSON.search(s.text):
-        owner = people.writer
+    if owner is None and (_FIRST_PERSON.search(s.text) or _WE.search(s.text)):
+        owner = people.writer  # "we will write a script": the writer is one of "we"
     if owner is None:
         owner, flags = people.default_owner, {"owner_guessed"}
     start = s.start + max(0, s.text.find(rest[:20])) if rest else s.start

@@ -209,3 +209,15 @@ def test_an_unaddressed_please_in_group_minutes_is_no_item() -> None:
     assert _items(group) == [("Siobhán", "Send the minutes to the list")], _items(group)
     one_on_one = "Recap for Łukasz:\nAlso, please send me your proposal before Friday.\n"
     assert [o for o, _ in _items(one_on_one)] == ["Łukasz Nowak"]
+
+
+def test_a_we_line_the_classifier_picks_goes_to_the_writer() -> None:
+    from assistant.recap.builtin.engine import analyse
+    from assistant.recap.builtin.line_items import line_item
+
+    notes = "## 12/03\n- we will write a script and record the demo video\n"
+    a = analyse(notes, meeting_date=MEETING, manager="Zoë Lambert", report="Łukasz Nowak")
+    i = next(k for k, s in enumerate(a.sentences) if "script" in s.text)
+    (item,) = line_item(a.sentences, i, a.people, MEETING)
+    assert item.owner is not None and item.owner.full == "Zoë Lambert"
+    assert "owner_guessed" not in item.flags
