@@ -64,12 +64,12 @@ WRITTEN_UNSEEN = REPO_ROOT / "evals" / "recap_written_unseen.jsonl"
 def test_the_former_blind_sets_keep_their_floor() -> None:
     # Scored once at the end of cycle 2 (docs/recap-generalisation.md, "Final blind scores"),
     # then committed. They are no longer blind (round 4 read them and trains on them); the
-    # floor (best score so far, round 4 or 5, minus 0.05) only stops a change from losing
+    # floor (best score so far, round 4, 5 or 6, minus 0.05) only stops a change from losing
     # what they showed the engine can read. The estimate for unseen sources is the 36-source LOSO.
     heldout = evaluate(load_cases(THIRD_PARTY_HELDOUT), extract_recap)
     assert len(heldout.cases) >= 63
-    assert heldout.f1 >= 0.654, heldout.as_dict()
-    assert heldout.owner_accuracy >= 0.77, heldout.as_dict()
+    assert heldout.f1 >= 0.687, heldout.as_dict()
+    assert heldout.owner_accuracy >= 0.863, heldout.as_dict()
     written = evaluate(load_cases(WRITTEN_UNSEEN), extract_recap)
     assert len(written.cases) >= 43
     assert written.f1 >= 0.72, written.as_dict()
