@@ -32,6 +32,7 @@ from assistant.evaluation.recap_eval import (
     task_similarity,
     task_tokens,
 )
+from assistant.knowledge.minilm import DIMENSIONS
 from assistant.recap.builtin.engine import NoteAnalysis, analyse, recap_from_analysis
 from assistant.recap.builtin.line_model import RULES_ONLY, LineModel
 
@@ -68,11 +69,14 @@ class TrainConfig:
     add_threshold: float = 0.6
     third_party_weight: float = 1.0  # weight of real notes by other writers against our own
     exclude: tuple[str, ...] = ()  # feature-name prefixes left out (for ablations)
+    # Sentence embeddings of lines no rule read, times this scale (0: sparse features only).
+    dense_scale: float = 0.0
+    dense_floor: float = 0.3  # the engine embeds only lines whose sparse score is this or more
 
 
 # What the shipped weights are trained with. Chosen by the pooled leave-one-source-out F1 on
 # the third-party development part (docs/recap-generalisation.md), not by the in-sample score.
-SHIPPED = TrainConfig(third_party_weight=3.0)
+SHIPPED = TrainConfig(third_party_weight=3.0, dense_scale=2.0)
 
 
 @dataclass
@@ -172,8 +176,13 @@ def fit(examples: Sequence[Example], config: TrainConfig) -> LineModel:
     cols: list[int] = []
     labels: list[int] = []
     sample_weights: list[float] = []
+    dense_rows: list[tuple[int, tuple[float, ...]]] = []
     for ex in examples:
         weight = config.third_party_weight if ex.file in THIRD_PARTY_FILES else 1.0
+        if config.dense_scale:
+            unread = [i for i, found in enumerate(ex.analysis.rule_cands) if not found]
+            for i, vector in sorted(ex.analysis.vectors_for(unread).items()):
+                dense_rows.append((len(labels) + i, vector))
         for feats, label in zip(ex.features, ex.labels, strict=True):
             for f in sorted(set(feats)):
                 k = index.get(f)
@@ -193,9 +202,22 @@ def fit(examples: Sequence[Example], config: TrainConfig) -> LineModel:
     reg = np.full(len(vocab), config.l2 / n)
     if "bias" in index:
         reg[index["bias"]] = 0.0
-    w = _adam(np.asarray(rows), np.asarray(cols), y, sample, reg, config)
+    dense = np.zeros((n, DIMENSIONS if dense_rows else 0))
+    for r, vector in dense_rows:
+        dense[r] = vector
+    dense *= config.dense_scale
+    w = _adam(np.asarray(rows), np.asarray(cols), y, sample, reg, dense, config)
+    d = len(vocab)
     kept = {f: float(w[k]) for f, k in index.items() if abs(w[k]) >= 5e-5}
-    return LineModel(kept, config.keep_threshold, config.add_threshold)
+    # Stored for raw vectors: the scale is folded into the weights.
+    dense_w = tuple(round(float(x) * config.dense_scale, 4) for x in w[d:])
+    return LineModel(
+        kept,
+        config.keep_threshold,
+        config.add_threshold,
+        dense=dense_w,
+        dense_floor=config.dense_floor,
+    )
 
 
 def _vocabulary(examples: Sequence[Example], config: TrainConfig) -> list[str]:
@@ -219,20 +241,24 @@ def _adam(
     y: np.ndarray,
     sample: np.ndarray,
     reg: np.ndarray,
+    dense: np.ndarray,
     config: TrainConfig,
 ) -> np.ndarray:
     """Full-batch Adam on the weighted logistic loss + L2 (binary sparse features given as
-    (row, col) pairs; bincount sums in a fixed order, so the result is reproducible)."""
+    (row, col) pairs; bincount sums in a fixed order, so the result is reproducible), with
+    the dense columns (sentence embeddings) after the sparse ones, regularised the same."""
     n, d = len(y), len(reg)
-    w = np.zeros(d)
-    m = np.zeros(d)
-    v = np.zeros(d)
+    reg = np.concatenate([reg, np.full(dense.shape[1], reg.max(initial=0.0))])
+    w = np.zeros(d + dense.shape[1])
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
     b1, b2, eps = 0.9, 0.999, 1e-8
     for t in range(1, config.iterations + 1):
-        z = np.bincount(row, weights=w[col], minlength=n)
+        z = np.bincount(row, weights=w[:d][col], minlength=n) + dense @ w[d:]
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         residual = sample * (p - y)
-        grad = np.bincount(col, weights=residual[row], minlength=d) + reg * w
+        sparse_grad = np.bincount(col, weights=residual[row], minlength=d)
+        grad = np.concatenate([sparse_grad, dense.T @ residual]) + reg * w
         m = b1 * m + (1 - b1) * grad
         v = b2 * v + (1 - b2) * grad * grad
         w = w - config.learning_rate * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
@@ -240,7 +266,7 @@ def _adam(
 
 
 def model_with_thresholds(model: LineModel, keep: float, add: float) -> LineModel:
-    return LineModel(model.weights, keep, add, model.meta)
+    return replace(model, keep_threshold=keep, add_threshold=add)
 
 
 @dataclass(frozen=True)
@@ -305,4 +331,4 @@ def train_shipped(root: Path = REPO_ROOT) -> LineModel:
         "sentences": sum(len(ex.labels) for ex in examples),
         "positives": sum(sum(ex.labels) for ex in examples),
     }
-    return LineModel(model.weights, model.keep_threshold, model.add_threshold, meta)
+    return replace(model, meta=meta)

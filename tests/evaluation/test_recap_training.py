@@ -118,6 +118,11 @@ def test_a_model_survives_its_json_form() -> None:
     again = LineModel.from_json(model.to_json())
     assert again == model
     assert again.score(["bias", "verb"]) == pytest.approx(1 / (1 + 2.718281828**-0.75))
+    dense = LineModel({"bias": -1.0}, 0.2, 0.6, dense=(0.5, -2.0), dense_floor=0.3)
+    again = LineModel.from_json(dense.to_json())
+    assert again == dense
+    # The embedding's part is added to the sparse logit: -1 + 0.5*2 - 2*0 = 0.
+    assert again.dense_score(["bias"], (2.0, 0.0)) == pytest.approx(0.5)
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import regex as re
@@ -20,6 +20,7 @@ from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_du
 from assistant.recap.builtin.line_features import sentence_features
 from assistant.recap.builtin.line_items import line_item
 from assistant.recap.builtin.line_model import LineModel, default_line_model
+from assistant.recap.builtin.line_vectors import sentence_vectors
 from assistant.recap.builtin.merge import merge_candidates
 from assistant.recap.builtin.people import PeopleDirectory, Person, is_common_word
 from assistant.recap.builtin.sections import classify_sections
@@ -28,6 +29,7 @@ from assistant.recap.builtin.structured import structured_candidates
 from assistant.recap.builtin.summary import build_summary
 
 ENGINE_NAME = "built-in"
+MAX_EMBEDDED = 16  # sentence embeddings per note: ~2 ms each on two cores
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
 _NAME = re.compile(
     r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?\b"
@@ -156,6 +158,17 @@ class NoteAnalysis:
     rule_cands: list[list[Candidate]]  # per sentence, what the rules made of it
     loose: list[Candidate]  # rule items not tied to one sentence (transcript answers)
     dialogue: bool
+    vectors: dict[int, tuple[float, ...]] = field(default_factory=dict)  # embedded so far
+
+    def vectors_for(self, indices: Sequence[int]) -> dict[int, tuple[float, ...]]:
+        """Sentence embeddings of these sentences (embedded once, in one batch)."""
+        missing = [i for i in indices if i not in self.vectors]
+        if missing:
+            found = sentence_vectors([self.sentences[i].text for i in missing])
+            if found is None:
+                return {}
+            self.vectors.update((i, tuple(v)) for i, v in zip(missing, found.tolist(), strict=True))
+        return {i: self.vectors[i] for i in indices}
 
     @cached_property
     def features(self) -> list[list[str]]:
@@ -257,6 +270,17 @@ def decide(a: NoteAnalysis, model: LineModel) -> list[Candidate]:
     if a.dialogue:
         return cands + [_copy(c) for per in a.rule_cands for c in per]
     scores = model.scores(a.features)
+    if model.dense:
+        # Only lines no rule read that the sparse part finds plausible are embedded, at most
+        # MAX_EMBEDDED of them (those nearest the add threshold), so a long note stays fast.
+        unsure = [
+            i
+            for i, found in enumerate(a.rule_cands)
+            if not found and scores[i] >= model.dense_floor
+        ]
+        unsure.sort(key=lambda i: (abs(scores[i] - model.add_threshold), i))
+        for i, vector in a.vectors_for(sorted(unsure[:MAX_EMBEDDED])).items():
+            scores[i] = model.dense_score(a.features[i], vector)
     for i, found in enumerate(a.rule_cands):
         if found:
             if scores[i] >= model.keep_threshold:

@@ -10,6 +10,7 @@ from typing import Literal
 
 import regex as re
 
+from assistant.recap.builtin.lexicon import TASK_VERBS
 from assistant.recap.builtin.outline import (
     BULLET,
     CHECKBOX,
@@ -41,6 +42,9 @@ _CHAT_HEADER = re.compile(
     r"(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?[\])]?\s*$"
 )
 # Shorthand notes often start a new sentence in lower case ("... spike. me: get approval").
+# "Draft the backlog; start reviewing X": a semicolon before a second task verb ends a task.
+_SEMI_TASK = re.compile(r";\s+(?=(?P<verb>[\p{Ll}][\p{Ll}-]+)\b)")
+_WORDY = re.compile(r"[\p{L}\p{N}]")
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[\p{L}0-9@])")
 _LOWER_PREP = re.compile(r"(?:for|on|by|with|to|at|in|of|from)\s")
 _ABBREV = re.compile(
@@ -175,10 +179,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if text[m.start() - 1] == "." and _LOWER_PREP.match(text, m.end()):
             continue  # "safety orient. for them on 11/17": a clipped word, not a full stop
+        if not _WORDY.search(text, start, m.start()):
+            continue  # "?? ask legal": a leading mark belongs to the sentence it marks
         spans.append((start, m.start() + 1))
         start = m.end()
     spans.append((start, len(text)))
+    spans = [piece for a, b in spans for piece in _split_tasks(text, a, b)]
     return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
+
+
+def _split_tasks(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a span at semicolons that start another task verb."""
+    out: list[tuple[int, int]] = []
+    for m in _SEMI_TASK.finditer(text, a, b):
+        word = m.group("verb")
+        if word in TASK_VERBS or (word.endswith("ing") and word[:-3] in TASK_VERBS):
+            out.append((a, m.start() + 1))
+            a = m.end()
+    out.append((a, b))
+    return out
 
 
 def _topic(info: LineInfo, infos: list[LineInfo], lines: list[Line]) -> str | None:
