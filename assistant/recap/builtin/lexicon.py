@@ -89,6 +89,8 @@ SHORTHAND: dict[str, str] = {
 # Done / cancelled / declined cues that veto a candidate commitment.
 DONE_CUE = re.compile(
     r"\balready\b(?!\s+(?:agreed|offered|promised|committed|said|planned|volunteered|asked))|"
+    # "send a reminder when the draft is finished": a condition, not a report that it is done
+    r"(?<!\b(?:when|once|after|until|till|as soon as)\b[^.;,\n]{0,80})"
     r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b|"
     r"(?:\s[-–—]|\(|\|)\W*(?:done|completed|finished)\b(?!\s+(?:by|before|when|if)\b)",
     re.IGNORECASE,

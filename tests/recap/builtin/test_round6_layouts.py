@@ -43,3 +43,16 @@ def test_a_leading_question_mark_stays_with_its_sentence_and_keeps_it_a_follow_u
     notes = ATTENDEES + "## Action items\n- 王伟 to book the room\n- ?? ask legal about the licence\n"
     tasks = [t for _, t in _items(notes)]
     assert tasks == ["Book the room"], tasks
+
+
+def test_a_task_that_waits_for_something_to_be_finished_is_still_open() -> None:
+    notes = ATTENDEES + (
+        "## Next steps\n"
+        "- 王伟 to send a reminder to Mary-Kate D'Souza when the survey is finished\n"
+        "- Nguyễn Thị Hương: merge the translation branch once it's done\n"
+        "- Zoë to update the glossary (done)\n"
+    )
+    items = _items(notes)
+    assert any(o == "王伟" and "reminder" in t for o, t in items), items
+    assert any(o == "Nguyễn Thị Hương" and "translation branch" in t for o, t in items), items
+    assert not any("glossary" in t for _, t in items)  # a task marked done is no item
