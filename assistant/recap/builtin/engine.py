@@ -29,7 +29,7 @@ from assistant.recap.builtin.structured import structured_candidates
 from assistant.recap.builtin.summary import build_summary
 
 ENGINE_NAME = "built-in"
-MAX_EMBEDDED = 16  # sentence embeddings per note: ~2 ms each on two cores
+MAX_EMBEDDED = 8  # sentence embeddings per note: ~2 ms each on two cores
 _NEED = re.compile(r"\bneeds?\b|\bneed to\b|\bhas to be\b|\bshould be\b", re.IGNORECASE)
 _NAME = re.compile(
     r"\b[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+(?:\s[\p{Lu}\p{Lo}][\p{Ll}\p{Lo}\p{M}]+)?\b"
