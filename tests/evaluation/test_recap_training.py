@@ -157,12 +157,13 @@ def test_leave_one_source_out_keeps_its_floor() -> None:
     # The estimate for notes from sources never seen (docs/recap-generalisation.md): pooled
     # over all 36 third-party sources, F1 0.651, owner 0.863 before round 4 and F1 0.679,
     # owner 0.900 after it; F1 0.690, owner 0.890 after round 5; F1 0.715, owner 0.944 after
-    # round 6 (owners and precision). The floor is the best minus
+    # round 6 (owners and precision); F1 0.723, owner 0.945 with the sentence embeddings of
+    # round 6 (recall). The floor is the best minus
     # 0.05, so a change that makes the classifier or the rules generalise worse fails here,
     # whatever it does in-sample.
     examples = load_examples()
     result = loso(examples, SHIPPED, third_party_sources(examples))
     assert len({c.source_id for c in result.loso.cases}) == 36
-    assert result.loso.f1 >= 0.665, result.loso.as_dict()
-    assert result.loso.owner_accuracy >= 0.89, result.loso.as_dict()
+    assert result.loso.f1 >= 0.673, result.loso.as_dict()
+    assert result.loso.owner_accuracy >= 0.895, result.loso.as_dict()
     assert result.loso.f1 > result.rules_only.f1  # the classifier helps on unseen sources

@@ -68,11 +68,11 @@ def test_the_former_blind_sets_keep_their_floor() -> None:
     # what they showed the engine can read. The estimate for unseen sources is the 36-source LOSO.
     heldout = evaluate(load_cases(THIRD_PARTY_HELDOUT), extract_recap)
     assert len(heldout.cases) >= 63
-    assert heldout.f1 >= 0.687, heldout.as_dict()
-    assert heldout.owner_accuracy >= 0.863, heldout.as_dict()
+    assert heldout.f1 >= 0.717, heldout.as_dict()
+    assert heldout.owner_accuracy >= 0.873, heldout.as_dict()
     written = evaluate(load_cases(WRITTEN_UNSEEN), extract_recap)
     assert len(written.cases) >= 43
-    assert written.f1 >= 0.72, written.as_dict()
+    assert written.f1 >= 0.73, written.as_dict()
     assert written.owner_accuracy >= 0.829, written.as_dict()
 
 

@@ -40,7 +40,8 @@ def test_a_semicolon_inside_one_task_does_not_split_it() -> None:
 def test_a_leading_question_mark_stays_with_its_sentence_and_keeps_it_a_follow_up() -> None:
     text = "?? ask legal about Łukasz's licence question"
     assert [text[a:b] for a, b in split_sentences(text)] == [text]
-    notes = ATTENDEES + "## Action items\n- 王伟 to book the room\n- ?? ask legal about the licence\n"
+    notes = ATTENDEES + "## Action items\n- 王伟 to book the room\n"
+    notes += "- ?? ask legal about the licence\n"
     tasks = [t for _, t in _items(notes)]
     assert tasks == ["Book the room"], tasks
 
