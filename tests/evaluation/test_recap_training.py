@@ -128,9 +128,11 @@ def test_recap_loso_command_prints_pooled_and_per_source_scores() -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert set(payload) == {"rules only", "in-sample", "LOSO"}
-    # All 36 third-party sources: the dev part (88 notes) and the former held-out part (63).
-    assert payload["LOSO"]["cases"] == 151
-    assert len(payload["LOSO"]["per_source"]) == 36
+    # Every third-party source: the dev part (88 notes, 18 sources), the former held-out part
+    # (63, 18) and the second dev batch (53, 18; one note of speaker lines is read as dialogue,
+    # which the classifier does not decide, so it is not held out).
+    assert payload["LOSO"]["cases"] == 203
+    assert len(payload["LOSO"]["per_source"]) == 54
     assert Path("evals/thirdparty/heldout.jsonl").is_file()
 
 
@@ -157,7 +159,7 @@ def test_leave_one_source_out_keeps_its_floor() -> None:
     # whatever it does in-sample.
     examples = load_examples()
     result = loso(examples, SHIPPED, third_party_sources(examples))
-    assert len({c.source_id for c in result.loso.cases}) == 36
+    assert len({c.source_id for c in result.loso.cases}) == 54
     assert result.loso.f1 >= 0.665, result.loso.as_dict()
     assert result.loso.owner_accuracy >= 0.89, result.loso.as_dict()
     assert result.loso.f1 > result.rules_only.f1  # the classifier helps on unseen sources
