@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from assistant.recap.builtin.attendees import attendee_initials, attendees
-from assistant.recap.builtin.lexicon import TASK_VERBS
+from assistant.recap.builtin.lexicon import TASK_VERBS, verb_form
 from assistant.recap.builtin.name_patterns import (
     ANY_HANDLE,
     CALENDAR,
@@ -279,8 +279,8 @@ class PeopleDirectory:
     def _plausible_single(self, word: str, notes: str) -> bool:
         """A capitalised word in an owner position that is no common word, verb or thing
         also written in lower case ('Design' / 'design')."""
-        if word in NOT_FIRST or word.lower() in TASK_VERBS or len(word) < 3:
-            return False
+        if word in NOT_FIRST or verb_form(word) or len(word) < 3:
+            return False  # "Forgot to record", "Managed to start": a verb, not a name
         if word.lower().endswith(("ful", "ous", "ible", "able", "less")) or _NOUN_ENDING.search(
             word
         ):
