@@ -243,7 +243,9 @@ class PeopleDirectory:
                     self._add(word, single=True)
         self._discover_labels(notes)
         self._cache.clear()
-        # Action lists that give three or more different people items are group minutes.
+        # Action lists that give three or more different people items are group minutes, and
+        # so are lists whose lines are labelled with their people ("- Zoë: draft X").
+        spots += [m.group("name") for m in NAME_LABEL.finditer(notes[:100_000]) if m.group("colon")]
         self.owners_named = {p.full for p in map(self.resolve, spots[:500]) if p is not None}
         for h in ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
             if not self.resolve(h.group(1)):

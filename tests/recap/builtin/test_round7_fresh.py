@@ -40,3 +40,22 @@ def test_names_that_end_like_verbs_stay_names(name: str) -> None:
     assert not verb_form(name)
     notes = f"- {name} to send the agenda\n- Zoë to book the room\n"
     assert (name, "Send the agenda") in _items(notes)
+
+
+def test_lines_labelled_with_three_people_are_group_minutes() -> None:
+    notes = (
+        "## Action items\n"
+        "- Zoë: send the minutes\n"
+        "- Søren: please draft the rollout plan\n"
+        "- Mary-Kate: book the demo slot\n"
+        "- Łukasz: please check the licence terms\n"
+    )
+    people = PeopleDirectory("Zoë Lambert", "Nguyễn Thị Hương", notes=notes)
+    assert people.group_meeting
+    assert people.default_owner.full == "Zoë Lambert"  # the chair, not the report
+
+
+def test_two_labelled_people_of_a_one_to_one_are_no_group() -> None:
+    notes = "- Zoë: draft the rollout plan\n- Hương: book the demo slot\n"
+    people = PeopleDirectory("Zoë Lambert", "Nguyễn Thị Hương", notes=notes)
+    assert not people.group_meeting
