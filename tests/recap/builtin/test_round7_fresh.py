@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from assistant.recap.builtin import extract_recap
+from assistant.recap.builtin.completion import bare_label
 from assistant.recap.builtin.lexicon import verb_form
 from assistant.recap.builtin.people import PeopleDirectory
 
@@ -59,3 +60,23 @@ def test_two_labelled_people_of_a_one_to_one_are_no_group() -> None:
     notes = "- Zoë: draft the rollout plan\n- Hương: book the demo slot\n"
     people = PeopleDirectory("Zoë Lambert", "Nguyễn Thị Hương", notes=notes)
     assert not people.group_meeting
+
+
+def test_bare_labels_are_no_items_but_dated_deliverables_are() -> None:
+    assert bare_label("14:00", dated=True)
+    assert bare_label("Quarterly overview", dated=False)
+    assert bare_label("Søren Ødegaard", dated=False)
+    assert not bare_label("Self-review", dated=True)
+    assert not bare_label("Book the room", dated=False)
+    assert not bare_label("Review 王伟's draft", dated=False)
+
+
+def test_a_list_of_attendees_with_employers_gives_no_items() -> None:
+    notes = (
+        "## Action items\n"
+        "- Zoë Lambert (Acme)\n"
+        "- Łukasz Nowak (Initech)\n"
+        "- Mary-Kate D'Souza to send the budget by Friday\n"
+    )
+    items = _items(notes)
+    assert [t for _, t in items] == ["Send the budget"], items
