@@ -9,8 +9,9 @@
   learned.
 * Leave-one-source-out: for each third-party source, train on everything else, run the engine
   with that model on the source's notes, score them; pooled over all sources this predicts
-  the score on notes from sources never seen. The default runs over all 36 third-party sources
-  (dev and the former held-out part, scored blind at the end of cycle 2 and labelled since);
+  the score on notes from sources never seen. The default runs over every third-party source
+  of `THIRD_PARTY_FILES` (dev, the former held-out part scored blind at the end of cycle 2, and
+  the second dev batch);
   `DEV_ONLY_FILES` with `dev_sources` reproduces the older 18-source measurement.
 """
 
@@ -39,7 +40,8 @@ from assistant.recap.builtin.line_model import RULES_ONLY, LineModel
 REPO_ROOT = Path(__file__).resolve().parents[2]
 THIRD_PARTY = "evals/thirdparty/dev.jsonl"
 THIRD_PARTY_HELDOUT = "evals/thirdparty/heldout.jsonl"
-THIRD_PARTY_FILES: tuple[str, ...] = (THIRD_PARTY, THIRD_PARTY_HELDOUT)
+THIRD_PARTY_DEV2 = "evals/thirdparty/dev2.jsonl"
+THIRD_PARTY_FILES: tuple[str, ...] = (THIRD_PARTY, THIRD_PARTY_HELDOUT, THIRD_PARTY_DEV2)
 # The files of the cycle-2 model (before the blind sets were scored and joined training).
 DEV_ONLY_FILES: tuple[str, ...] = (
     "evals/recap_dev.jsonl",
@@ -52,6 +54,7 @@ DEV_ONLY_FILES: tuple[str, ...] = (
 TRAINING_FILES: tuple[str, ...] = (
     *DEV_ONLY_FILES,
     THIRD_PARTY_HELDOUT,
+    THIRD_PARTY_DEV2,
     "evals/recap_written_unseen.jsonl",
 )
 
@@ -311,7 +314,7 @@ def loso(
 
 
 def third_party_sources(examples: Sequence[Example]) -> list[str]:
-    """Every third-party source (dev and former held-out part): what LOSO holds out."""
+    """Every third-party source (all parts of `THIRD_PARTY_FILES`): what LOSO holds out."""
     return sorted({ex.source for ex in examples if ex.file in THIRD_PARTY_FILES})
 
 

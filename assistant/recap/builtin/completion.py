@@ -80,6 +80,20 @@ def agenda_slot(task: str, source: str) -> bool:
     return bool(_REPORT_OUT.search(task) or _TIME_BOX.search(source))
 
 
+_LETTER = re.compile(r"\p{L}")
+_WORD = re.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*")
+
+
+def bare_label(task: str, *, dated: bool) -> bool:
+    """A task text that is only a label: no word at all ("14:00"), or two words or fewer that
+    open with no verb and carry no due date ("Quarterly overview", a name). A dated one is a
+    deliverable ("self-review by Friday")."""
+    if not _LETTER.search(task):
+        return True
+    words = _WORD.findall(task)
+    return not dated and len(words) <= 2 and not T.starts_with_verb(T.expand_shorthand(task))
+
+
 def finish_task(
     cand: Candidate, ctx: SentenceContext, label_ctx: str | None, earlier_task: str | None = None
 ) -> None:

@@ -13,7 +13,7 @@ import regex as re
 from assistant.domain.recap import ActionFlag, ActionItemDraft, RecapDraft
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.commitments import detect_sentence
-from assistant.recap.builtin.completion import agenda_slot, reports_done_work
+from assistant.recap.builtin.completion import agenda_slot, bare_label, reports_done_work
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
@@ -122,9 +122,14 @@ def _prose_candidates(
 
 
 def _commits(c: Candidate, notes: str) -> bool:
-    """Not work already done, nor an agenda slot ("Performance work update (Thiago)")."""
+    """Not work already done, nor an agenda slot ("Performance work update (Thiago)"), nor a
+    bare label ("Quarterly overview")."""
     source = " ".join(notes[a:b] for a, b in c.spans[:3])
-    return not (reports_done_work(c.task) or agenda_slot(c.task, source))
+    return not (
+        reports_done_work(c.task)
+        or agenda_slot(c.task, source)
+        or bare_label(c.task, dated=c.due is not None)
+    )
 
 
 def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionItemDraft:

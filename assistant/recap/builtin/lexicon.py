@@ -41,6 +41,35 @@ TASK_VERBS: frozenset[str] = frozenset(
     explain consider learn groom""".split()
 )
 
+# Verbs that take a to-infinitive ("Managed to start", "Forgot to record", "Commit to
+# providing"): at the start of a line before "to" they are the writer's own report, never a
+# one-word name in an owner spot. Base, past and -ing forms; "hope" is left out (a given name).
+CATENATIVE_VERBS: frozenset[str] = frozenset(
+    """forget forgot forgotten forgetting manage managed managing commit committed committing
+    decide decided deciding try tried trying plan planned planning want wanted wanting going
+    continue continued continuing remember remembered remembering fail failed failing start
+    started starting agree agreed agreeing promise promised promising expect expected expecting
+    intend intended intending need needed needing seem seemed refuse refused refusing tend
+    tended happen happened learn learned learnt attempt attempted attempting aim aimed aiming
+    struggle struggled struggling prefer preferred volunteer volunteered wish wished
+    moving""".split()
+)
+
+
+def verb_form(word: str) -> bool:
+    """A word that is a task verb or a to-infinitive verb in any form: 'Forgot', 'Managed',
+    'Moving' (move), 'Scheduled' (schedule), 'Planning'."""
+    low = word.lower()
+    if low in TASK_VERBS or low in CATENATIVE_VERBS:
+        return True
+    for suffix in ("ing", "ed"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            if {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem} & TASK_VERBS:
+                return True
+    return False
+
+
 # Note-taking shorthand expanded in task texts so they read (and match) as plain English.
 SHORTHAND: dict[str, str] = {
     "w/": "with",

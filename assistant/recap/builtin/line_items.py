@@ -104,6 +104,9 @@ def _task_and_topic(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_QUERY_MARK = re.compile(r"^\W*\?\W*$")
+
+
 def line_item(
     sentences: list[Sentence], i: int, people: PeopleDirectory, meeting: dt.date
 ) -> list[Candidate]:
@@ -113,6 +116,9 @@ def line_item(
         return []  # "Lộc's proposal feedback:" / "Budget deck" titles the items below it
     if s.status == "done" or vetoed(s, s.text, "", "") or TENTATIVE.search(s.text):
         return []  # done, struck, cancelled, declined, a norm, a question or a maybe
+    before = sentences[i - 1] if i > 0 else None
+    if before is not None and before.line_index == s.line_index and _QUERY_MARK.match(before.text):
+        return []  # "?? ask legal about X": the marks that open the line make it a question
     if _STATEMENT.match(s.text):
         return []  # "It's a big change, so …": a statement about things, not a task
     owner, rest = owner_mark(s.text, people)

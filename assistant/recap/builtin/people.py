@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from assistant.recap.builtin.attendees import attendee_initials, attendees
-from assistant.recap.builtin.lexicon import TASK_VERBS
+from assistant.recap.builtin.lexicon import TASK_VERBS, verb_form
 from assistant.recap.builtin.name_patterns import (
     ANY_HANDLE,
     CALENDAR,
@@ -243,7 +243,9 @@ class PeopleDirectory:
                     self._add(word, single=True)
         self._discover_labels(notes)
         self._cache.clear()
-        # Action lists that give three or more different people items are group minutes.
+        # Action lists that give three or more different people items are group minutes, and
+        # so are lists whose lines are labelled with their people ("- Zoë: draft X").
+        spots += [m.group("name") for m in NAME_LABEL.finditer(notes[:100_000]) if m.group("colon")]
         self.owners_named = {p.full for p in map(self.resolve, spots[:500]) if p is not None}
         for h in ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
             if not self.resolve(h.group(1)):
@@ -279,8 +281,8 @@ class PeopleDirectory:
     def _plausible_single(self, word: str, notes: str) -> bool:
         """A capitalised word in an owner position that is no common word, verb or thing
         also written in lower case ('Design' / 'design')."""
-        if word in NOT_FIRST or word.lower() in TASK_VERBS or len(word) < 3:
-            return False
+        if word in NOT_FIRST or verb_form(word) or len(word) < 3:
+            return False  # "Forgot to record", "Managed to start": a verb, not a name
         if word.lower().endswith(("ful", "ous", "ible", "able", "less")) or _NOUN_ENDING.search(
             word
         ):
