@@ -31,8 +31,10 @@ NAMES = st.builds(
 )
 
 
-def _items(notes: str, report: str, **kw: str) -> list[tuple[str, str, dt.date | None]]:
-    draft = extract_recap(notes, meeting_date=DAY, manager=MANAGER, report=report, **kw)
+def _items(
+    notes: str, report: str, author: str = "manager"
+) -> list[tuple[str, str, dt.date | None]]:
+    draft = extract_recap(notes, meeting_date=DAY, manager=MANAGER, report=report, author=author)
     return [(i.task, i.owner, i.due) for i in draft.action_items]
 
 

@@ -3,19 +3,13 @@ owners inside a line, and speakers (issue #10, round 4). Every note here is fict
 
 from __future__ import annotations
 
-import datetime as dt
-
 from assistant.recap.builtin import extract_recap
+from tests.support.recap_items import MEETING, owner_task_pairs
 
-MEETING = dt.date(2026, 3, 4)
-
-
-def _items(notes: str, manager: str = "Zoë Lambert", report: str = "Łukasz Nowak") -> list:
-    draft = extract_recap(notes, meeting_date=MEETING, manager=manager, report=report)
-    return [(i.owner, i.task) for i in draft.action_items]
+_items = owner_task_pairs
 
 
-def _owner_of(items: list, word: str) -> str:
+def _owner_of(items: list[tuple[str, str]], word: str) -> str:
     found = [owner for owner, task in items if word.lower() in task.lower()]
     assert len(found) == 1, items
     return found[0]

@@ -4,18 +4,14 @@ is fictional."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from assistant.recap.builtin import extract_recap
 from assistant.recap.builtin.engine import analyse
+from tests.support.recap_items import MEETING, owner_task_pairs
 
-MEETING = dt.date(2026, 3, 4)
 ATTENDEES = "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Søren Holm, 王伟\n\n"
 
 
-def _items(notes: str) -> list[tuple[str, str]]:
-    draft = extract_recap(notes, meeting_date=MEETING, manager="Zoë Lambert", report="Łukasz Nowak")
-    return [(i.owner, i.task) for i in draft.action_items]
+_items = owner_task_pairs
 
 
 def test_a_bullet_wrapped_onto_a_lowercase_line_is_one_whole_task() -> None:

@@ -3,18 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from assistant.recap.builtin import extract_recap
 from assistant.recap.builtin.segmentation import split_sentences
+from tests.support.recap_items import owner_task_pairs
 
-MEETING = dt.date(2026, 3, 4)
 ATTENDEES = "Attendees: Zoë Lambert, Łukasz Nowak, Mary-Kate D'Souza, Nguyễn Thị Hương, 王伟\n\n"
 
 
-def _items(notes: str) -> list[tuple[str, str]]:
-    draft = extract_recap(notes, meeting_date=MEETING, manager="Zoë Lambert", report="Łukasz Nowak")
-    return [(i.owner, i.task) for i in draft.action_items]
+_items = owner_task_pairs
 
 
 def test_a_semicolon_before_a_second_task_verb_gives_two_items_of_the_same_owner() -> None:

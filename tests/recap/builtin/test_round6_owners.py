@@ -5,20 +5,11 @@ is fictional."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from assistant.recap.builtin import extract_recap
 from assistant.recap.builtin.completion import reports_done_work
 from assistant.recap.builtin.people import PeopleDirectory
+from tests.support.recap_items import MEETING, owner_task_pairs
 
-MEETING = dt.date(2026, 3, 4)
-
-
-def _items(
-    notes: str, manager: str = "Zoë Lambert", report: str = "Łukasz Nowak"
-) -> list[tuple[str, str]]:
-    draft = extract_recap(notes, meeting_date=MEETING, manager=manager, report=report)
-    return [(i.owner, i.task) for i in draft.action_items]
+_items = owner_task_pairs
 
 
 def test_a_heading_name_beside_known_names_owns_its_list() -> None:

@@ -3,23 +3,18 @@ note here is fictional."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from assistant.recap.builtin import extract_recap
 from assistant.recap.builtin.completion import bare_label
 from assistant.recap.builtin.lexicon import verb_form
 from assistant.recap.builtin.people import PeopleDirectory
-
-MEETING = dt.date(2026, 3, 4)
+from tests.support.recap_items import owner_task_pairs
 
 
 def _items(
     notes: str, manager: str = "Zoë Lambert", report: str = "Nguyễn Thị Hương"
 ) -> list[tuple[str, str]]:
-    draft = extract_recap(notes, meeting_date=MEETING, manager=manager, report=report)
-    return [(i.owner, i.task) for i in draft.action_items]
+    return owner_task_pairs(notes, manager, report)
 
 
 @pytest.mark.parametrize("word", ["Forgot", "Managed", "Commit", "Moving", "Scheduled", "Tried"])
