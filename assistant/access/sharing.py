@@ -14,6 +14,7 @@ from assistant.domain.actor import Actor
 from assistant.errors import BadInputError
 
 if TYPE_CHECKING:
+    from assistant.db.models import Meeting
     from assistant.services import Services
 
 AGENDA_SHARED, RECAP_SHARED, SHARED_AGENDA_CHANGED = (
@@ -52,13 +53,7 @@ class SharingService:
                 raise BadInputError("Save the agenda before you share it")
             who = actor or manager_actor(repos)
             repos.sharing.share_agenda(meeting.id, who.name)
-            repos.audit.record(
-                who,
-                AGENDA_SHARED,
-                target=f"1:1 of {self._day(meeting.scheduled_at)} (id {meeting.id})",
-                detail=f"with {meeting.report.name}",
-                report_id=meeting.report_id,
-            )
+            self._audit_shared(repos, who, AGENDA_SHARED, meeting)
             return Shared.of(meeting)
 
     def share_recap(self, manager_id: int, meeting_id: int, actor: Actor | None = None) -> Shared:
@@ -67,14 +62,18 @@ class SharingService:
             meeting = repos.meetings.get(meeting_id)
             who = actor or manager_actor(repos)
             repos.sharing.share_recap(meeting.id, who.name)
-            repos.audit.record(
-                who,
-                RECAP_SHARED,
-                target=f"1:1 of {self._day(meeting.scheduled_at)} (id {meeting.id})",
-                detail=f"with {meeting.report.name}",
-                report_id=meeting.report_id,
-            )
+            self._audit_shared(repos, who, RECAP_SHARED, meeting)
             return Shared.of(meeting)
+
+    def _audit_shared(self, repos: Repositories, who: Actor, action: str, meeting: Meeting) -> None:
+        """One audit line per share: which 1:1, with whom (the same shape for agenda and recap)."""
+        repos.audit.record(
+            who,
+            action,
+            target=f"1:1 of {self._day(meeting.scheduled_at)} (id {meeting.id})",
+            detail=f"with {meeting.report.name}",
+            report_id=meeting.report_id,
+        )
 
     def comments(self, manager_id: int, item_ids: list[int]) -> dict[int, list[CommentView]]:
         """Comments on these action items of the team, oldest first."""
