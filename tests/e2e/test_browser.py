@@ -589,6 +589,10 @@ def test_feedback_third_person_praise_log_and_wording_check_in_a_real_browser(
 
     # The wording check: generic praise, "but" softening criticism, an absolute.
     page.get_by_text("Constructive", exact=True).first.click()
+    # Wait for the server's rerun with the new kind (the log button is drawn from it); checking
+    # the wording before then judges the text as praise.
+    expect(page.get_by_role("radio", name="Constructive")).to_be_checked()
+    expect(page.get_by_role("button", name="Log constructive")).to_be_visible()
     _idle(page)
     page.get_by_role("tab", name="Check my wording").click()
     own = page.get_by_label("Your wording")
