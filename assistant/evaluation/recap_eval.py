@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from assistant.domain.recap import RecapDraft
 from assistant.errors import BadInputError
+from assistant.words import words
 
 MATCH_THRESHOLD = 0.5
 
@@ -34,15 +34,18 @@ STOPWORDS: frozenset[str] = frozenset(
     wouldn""".split()
 )
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # (notes, meeting_date, manager, report) -> draft; extract_recap fits via keyword arguments.
 RecapEngine = Callable[..., RecapDraft]
 
 
 def task_tokens(text: str) -> frozenset[str]:
-    """Lowercased alphanumeric tokens of a task text, without stopwords."""
-    return frozenset(t for t in _NON_ALNUM.split(text.lower()) if t and t not in STOPWORDS)
+    """Lowercased alphanumeric tokens of a task text (letters of any script), without stopwords.
+
+    Scripts written without spaces (Chinese, Japanese, Thai) count in character pairs, since a
+    split on non-alphanumerics alone would make each clause one token.
+    """
+    return frozenset(t for t in words(text) if t not in STOPWORDS)
 
 
 def task_similarity(predicted: str, gold: str) -> float:

@@ -17,9 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from assistant.words import unsegmented, words
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
 _INSTRUCTION = re.compile(
     r"\b(?:api[\s_-]?keys?|passwords?|passcodes?|credentials?|secret\s+keys?|access\s+tokens?|"
     r"ssh\s+keys?|credit\s+card|bank\s+details|"
@@ -50,6 +52,15 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
 
 
+def _words(text: str) -> list[str]:
+    """Words with their apostrophes; runs of Chinese, Japanese or Thai as character pairs (a
+    clause written without spaces would otherwise be one word, all-or-nothing)."""
+    out: list[str] = []
+    for w in _WORD.findall(text):
+        out.extend(words(w) if any(unsegmented(c) for c in w) else [w])
+    return out
+
+
 def _stem(word: str) -> str:
     word = word.casefold().replace("’", "'")
     if word.endswith("'s"):
@@ -73,7 +84,7 @@ class NotesEvidence:
 
     @cached_property
     def stems(self) -> frozenset[str]:
-        return frozenset(_stem(w) for w in _WORD.findall(self.notes))
+        return frozenset(_stem(w) for w in _words(self.notes))
 
     @cached_property
     def numbers(self) -> frozenset[str]:
@@ -81,7 +92,7 @@ class NotesEvidence:
 
     @cached_property
     def people_stems(self) -> frozenset[str]:
-        return frozenset(_stem(w) for p in self.people for w in _WORD.findall(p))
+        return frozenset(_stem(w) for p in self.people for w in _words(p))
 
     def unsupported_reason(self, sentence: str) -> str | None:
         """Why the notes do not support `sentence`, or None when they do."""
@@ -90,7 +101,7 @@ class NotesEvidence:
         missing_numbers = _numbers(sentence) - self.numbers
         if missing_numbers:
             return f"the notes do not mention {', '.join(sorted(missing_numbers))}"
-        words = [w for w in _WORD.findall(sentence) if not w.isdigit()]
+        words = [w for w in _words(sentence) if not w.isdigit()]
         names = [
             w
             for i, w in enumerate(words)

@@ -25,11 +25,11 @@ from assistant.domain.recap import (
     UncheckedLine,
 )
 from assistant.recap.support import NotesEvidence, checked, split_sentences
+from assistant.words import unsegmented, words
 
 if TYPE_CHECKING:
     from assistant.recap.llm import LLMActionItem, LLMRecap
 
-_WORD = re.compile(r"[a-z0-9]+")
 _BULLET = re.compile(r"^\s*(?:[-*•·]+|\d+[.)]|\[[ xX]?\])\s*")
 WINDOW_LINES = 3
 MIN_COVERAGE = 0.85
@@ -37,7 +37,7 @@ MAX_DUE_DAYS = 400
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return words(text)  # any script: "Zoë prépare" and "王伟负责" must be findable in the notes
 
 
 @lru_cache(maxsize=4)
@@ -263,7 +263,9 @@ def _named_as_doer(owner: str, evidence: str) -> bool:
     start = _LEAD_IN.match(evidence)
     body = evidence[start.end() if start else 0 :]
     for form in sorted({f for f in forms if len(f) > 1}, key=len, reverse=True):
-        pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+        # Chinese and Japanese put no space between a name and the verb ("王伟负责…").
+        edge = "" if unsegmented(form[-1]) else r"(?!\w)"
+        pattern = re.compile(rf"(?<!\w){re.escape(form)}{edge}", re.IGNORECASE)
         for match in pattern.finditer(body):
             if match.start() == 0 or _DOER_CUE.match(body[match.end() :].lstrip()):
                 return True

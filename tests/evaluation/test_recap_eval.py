@@ -34,6 +34,21 @@ def test_tokens_are_lowercased_split_on_punctuation_and_drop_stopwords() -> None
     assert task_tokens("Send the arch-deck to Priya!") == {"send", "arch", "deck", "priya"}
 
 
+def test_tokens_keep_letters_of_every_alphabet() -> None:
+    # Accented letters are letters: "prépare" is one token, not "pr" + "pare".
+    assert task_tokens("Zoë prépare le rapport") == {"zoë", "prépare", "le", "rapport"}
+    assert task_tokens("Łukasz: Prüfung übernehmen") == {"łukasz", "prüfung", "übernehmen"}
+    # Chinese and Japanese have no spaces: they count in character pairs.
+    assert task_tokens("完成报告") == {"完成", "成报", "报告"}
+
+
+def test_a_chinese_or_german_task_can_match_its_gold() -> None:
+    assert task_similarity("把架构文档发给陈静", "把架构文档发给陈静") == 1.0
+    assert task_similarity("周五前把架构文档发给陈静", "把架构文档发给陈静") >= 0.5
+    assert task_similarity("Prüfbericht an Zoë schicken", "den Prüfbericht an Zoë schicken") > 0.8
+    assert task_similarity("修改论文第三章", "把架构文档发给陈静") == 0.0
+
+
 def test_similarity_is_token_set_f1() -> None:
     # {send, arch, deck, priya} vs {send, architecture, deck, priya}: 3 common -> P=R=3/4 -> 0.75
     assert task_similarity("send arch deck to Priya", "Send the architecture deck to Priya") == 0.75

@@ -204,3 +204,75 @@ def test_i_in_notes_written_by_the_report_is_the_report(
     assert "Notes written by: Person B" in sent.messages[-1]["content"]  # the report, redacted
     deck = next(i for i in draft.action_items if "deck" in i.task)
     assert deck.owner == REPORT and "owner_unclear" not in deck.flags
+
+
+@pytest.mark.parametrize(
+    ("notes", "manager", "report", "kept", "invented"),
+    [
+        (
+            "王伟 / 李娜 一对一\n"
+            "- 王伟完成了导出功能的演示，客户很满意\n"
+            "- 决定把回顾会改到周四\n"
+            "- 王伟负责周五前把架构文档发给陈静\n",
+            "李娜",
+            "王伟",
+            {
+                "summary": "王伟完成了导出功能的演示，客户很满意。",
+                "decisions": ["把回顾会改到周四"],
+                "task": "把架构文档发给陈静",
+                "evidence": "王伟负责周五前把架构文档发给陈静",
+            },
+            "王伟打算下个月辞职",
+        ),
+        (
+            "1:1 Zoë / Hélène\n"
+            "- Zoë a présenté la démo d'export ; l'équipe clinique a adoré\n"
+            "- décidé de déplacer la rétro au jeudi\n"
+            "- Zoë enverra le document d'architecture à Søren avant vendredi\n",
+            "Hélène Lefèvre",
+            "Zoë Müller",
+            {
+                "summary": "Zoë a présenté la démo d'export.",
+                "decisions": ["Déplacer la rétro au jeudi"],
+                "task": "Envoyer le document d'architecture à Søren",
+                "evidence": "Zoë enverra le document d'architecture à Søren avant vendredi",
+            },
+            "Zoë démissionnera le mois prochain pour rejoindre Hélène",
+        ),
+    ],
+)
+def test_notes_in_any_language_are_checked_word_for_word(
+    fake_openai: FakeOpenAIServer,
+    llm_client: LLMClient,
+    notes: str,
+    manager: str,
+    report: str,
+    kept: dict[str, Any],
+    invented: str,
+) -> None:
+    """A faithful answer about Chinese or French notes is kept (not flagged as invented because
+    its words are not ASCII), and an invented line in the same language is still left out."""
+    item = {"task": kept["task"], "owner": report, "due": None, "evidence": kept["evidence"]}
+    answer = recap_answer(
+        summary=kept["summary"],
+        decisions=kept["decisions"],
+        action_items=[item],
+        concerns=[invented],
+    )
+    fake_openai.enqueue(Respond.json(answer))
+
+    draft = draft_recap(
+        notes,
+        meeting_date=DAY,
+        manager=manager,
+        report=report,
+        people=[manager, report],
+        refiner=LLMRecapRefiner(llm_client),
+    )
+
+    assert draft.summary == kept["summary"]
+    assert draft.decisions == kept["decisions"]
+    task = next(i for i in draft.action_items if i.task == kept["task"])
+    assert task.owner == report and task.flags == []
+    assert invented not in draft.concerns
+    assert [(u.section, u.text) for u in draft.unchecked] == [("concerns", invented)]
