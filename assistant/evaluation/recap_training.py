@@ -41,7 +41,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 THIRD_PARTY = "evals/thirdparty/dev.jsonl"
 THIRD_PARTY_HELDOUT = "evals/thirdparty/heldout.jsonl"
 THIRD_PARTY_DEV2 = "evals/thirdparty/dev2.jsonl"
-THIRD_PARTY_FILES: tuple[str, ...] = (THIRD_PARTY, THIRD_PARTY_HELDOUT, THIRD_PARTY_DEV2)
+THIRD_PARTY_DEV3 = "evals/thirdparty/dev3.jsonl"  # round 8: 39 sources, a third not in English
+THIRD_PARTY_FILES: tuple[str, ...] = (
+    THIRD_PARTY,
+    THIRD_PARTY_HELDOUT,
+    THIRD_PARTY_DEV2,
+    THIRD_PARTY_DEV3,
+)
 # The files of the cycle-2 model (before the blind sets were scored and joined training).
 DEV_ONLY_FILES: tuple[str, ...] = (
     "evals/recap_dev.jsonl",
@@ -55,6 +61,7 @@ TRAINING_FILES: tuple[str, ...] = (
     *DEV_ONLY_FILES,
     THIRD_PARTY_HELDOUT,
     THIRD_PARTY_DEV2,
+    THIRD_PARTY_DEV3,
     "evals/recap_written_unseen.jsonl",
 )
 

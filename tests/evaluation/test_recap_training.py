@@ -141,11 +141,12 @@ def test_recap_loso_command_prints_pooled_and_per_source_scores(
 ) -> None:
     assert set(loso_payload) == {"rules only", "in-sample", "LOSO"}
     # Every third-party source: the dev part (88 notes, 18 sources), the former held-out part
-    # (63, 18) and the second dev batch (53, 18; one note of speaker lines is read as dialogue,
-    # which the classifier does not decide, so it is not held out). Held-out part 2 is blind
-    # and never trains or is held out here.
-    assert loso_payload["LOSO"]["cases"] == 203
-    assert len(loso_payload["LOSO"]["per_source"]) == 54
+    # (63, 18), the second dev batch (53, 18) and the third (107, 39; a third of it not in
+    # English). Notes of speaker lines are read as dialogue, which the classifier does not
+    # decide, so they are not held out (1 + 4). Held-out parts 2 and 3 are blind and never
+    # train or are held out here.
+    assert loso_payload["LOSO"]["cases"] == 305
+    assert len(loso_payload["LOSO"]["per_source"]) == 93
     assert Path("evals/thirdparty/heldout.jsonl").is_file()
 
 
@@ -169,10 +170,13 @@ def test_leave_one_source_out_keeps_its_floor(loso_payload: dict[str, Any]) -> N
     # owner 0.900 after it; F1 0.690, owner 0.890 after round 5; F1 0.715, owner 0.944 after
     # round 6 (owners and precision). Over 54 sources (dev2 joined) F1 0.674, owner 0.922 before
     # round 7 and F1 0.688, owner 0.920 after it; F1 0.695, owner 0.921 with rounds 6, 6b and 7
-    # merged; the floors stay. A change that makes the classifier or the rules generalise worse
-    # fails here, whatever it does in-sample.
+    # merged. Round 8 added 39 sources (dev3, 36 of its notes in eight other languages, on
+    # which the English engine scored 0.14): over the 93 sources F1 0.612, owner 0.898 before
+    # round 8's changes (the 54 older ones 0.688 / 0.925 in that run), so the floor follows the
+    # harder set. A change that makes the classifier or the rules generalise worse fails here,
+    # whatever it does in-sample.
     pooled = loso_payload["LOSO"]
-    assert len(pooled["per_source"]) == 54
-    assert pooled["f1"] >= 0.665, pooled
-    assert pooled["owner_accuracy"] >= 0.89, pooled
+    assert len(pooled["per_source"]) == 93
+    assert pooled["f1"] >= 0.60, pooled
+    assert pooled["owner_accuracy"] >= 0.88, pooled
     assert pooled["f1"] > loso_payload["rules only"]["f1"]  # the classifier helps on unseen sources
