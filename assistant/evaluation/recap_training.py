@@ -42,11 +42,13 @@ THIRD_PARTY = "evals/thirdparty/dev.jsonl"
 THIRD_PARTY_HELDOUT = "evals/thirdparty/heldout.jsonl"
 THIRD_PARTY_DEV2 = "evals/thirdparty/dev2.jsonl"
 THIRD_PARTY_DEV3 = "evals/thirdparty/dev3.jsonl"  # round 8: 39 sources, a third not in English
+THIRD_PARTY_DEV4 = "evals/thirdparty/dev4.jsonl"  # round 8, second collection: 30 sources
 THIRD_PARTY_FILES: tuple[str, ...] = (
     THIRD_PARTY,
     THIRD_PARTY_HELDOUT,
     THIRD_PARTY_DEV2,
     THIRD_PARTY_DEV3,
+    THIRD_PARTY_DEV4,
 )
 # The files of the cycle-2 model (before the blind sets were scored and joined training).
 DEV_ONLY_FILES: tuple[str, ...] = (
@@ -62,6 +64,7 @@ TRAINING_FILES: tuple[str, ...] = (
     THIRD_PARTY_HELDOUT,
     THIRD_PARTY_DEV2,
     THIRD_PARTY_DEV3,
+    THIRD_PARTY_DEV4,
     "evals/recap_written_unseen.jsonl",
 )
 
@@ -302,13 +305,23 @@ def loso(
     examples: Sequence[Example],
     config: TrainConfig,
     held_sources: Iterable[str],
+    folds: int | None = None,
 ) -> LosoResult:
-    """Train without each held source in turn and score that source; pool the results."""
+    """Train without each held source in turn and score that source; pool the results.
+
+    With `folds`, the sources are held out in that many groups (every `folds`-th source of the
+    sorted list together) instead of one at a time: the same kind of estimate, with `folds`
+    models to train instead of one per source.
+    """
     held = sorted(set(held_sources))
+    groups = [held[k::folds] for k in range(folds)] if folds else [[s] for s in held]
     per_case = []
-    for source in held:
-        train = [ex for ex in examples if ex.source != source]
-        test = [ex for ex in examples if ex.source == source]
+    for group in groups:
+        out = set(group)
+        if not out:
+            continue
+        train = [ex for ex in examples if ex.source not in out]
+        test = [ex for ex in examples if ex.source in out]
         model = fit(train, config)
         per_case += list(score(test, model).cases)
     full = fit(examples, config)

@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from assistant.cli.eval_cmd import register
-from assistant.evaluation.recap_eval import parse_cases
+from assistant.evaluation.recap_eval import EvalResult, parse_cases
 from assistant.evaluation.recap_training import (
     Example,
     TrainConfig,
@@ -112,6 +112,21 @@ def test_leave_one_source_out_never_trains_on_the_source_it_scores() -> None:
     assert result.loso.recall < result.in_sample.recall
 
 
+@pytest.mark.parametrize("folds", [None, 2, 3])
+def test_grouped_folds_score_every_source_once_and_never_on_its_own_model(
+    folds: int | None,
+) -> None:
+    examples = [ex for src in ("a", "b", "c", "e") for ex in _plans(src)]
+    notes = "Notes:\n- Zebrafy the quokka pipeline\n- Team lunch was nice\n"
+    examples += [_case(notes, ["Zebrafy the quokka pipeline"], "d", k) for k in range(3)]
+    config = TrainConfig(min_sources=1, l2=0.1)
+    result = loso(examples, config, ["a", "b", "c", "d", "e"], folds=folds)
+    scored = [c.source_id for c in result.loso.cases]
+    assert sorted(scored) == sorted(ex.source for ex in examples)  # each note scored once
+    d_recall = EvalResult(tuple(c for c in result.loso.cases if c.source_id == "d")).recall
+    assert d_recall < result.in_sample.recall  # "d"'s giveaway word never trained its model
+
+
 def test_a_model_survives_its_json_form() -> None:
     model = LineModel({"bias": -1.25, "verb": 2.0}, 0.8, 0.65, {"notes": 3})
     again = LineModel.from_json(model.to_json())
@@ -126,10 +141,13 @@ def test_a_model_survives_its_json_form() -> None:
 
 @pytest.fixture(scope="module")
 def loso_payload() -> dict[str, Any]:
-    """One run of `coach eval recap-loso --json` (about a minute), shared by the tests below."""
+    """One run of `coach eval recap-loso --folds 10 --json`, shared by the tests below.
+
+    Ten groups of sources instead of one source at a time: 11 trainings instead of 123 keep
+    CI within its budget; the full leave-one-source-out is the documented command."""
     app = typer.Typer()
     register(app)
-    result = CliRunner().invoke(app, ["eval", "recap-loso", "--json"])
+    result = CliRunner().invoke(app, ["eval", "recap-loso", "--folds", "10", "--json"])
     assert result.exit_code == 0, result.output
     payload: dict[str, Any] = json.loads(result.output)
     return payload
@@ -141,12 +159,12 @@ def test_recap_loso_command_prints_pooled_and_per_source_scores(
 ) -> None:
     assert set(loso_payload) == {"rules only", "in-sample", "LOSO"}
     # Every third-party source: the dev part (88 notes, 18 sources), the former held-out part
-    # (63, 18), the second dev batch (53, 18) and the third (107, 39; a third of it not in
-    # English). Notes of speaker lines are read as dialogue, which the classifier does not
-    # decide, so they are not held out (1 + 4). Held-out parts 2 and 3 are blind and never
-    # train or are held out here.
-    assert loso_payload["LOSO"]["cases"] == 305
-    assert len(loso_payload["LOSO"]["per_source"]) == 93
+    # (63, 18), the second dev batch (53, 18), the third (107, 39; a third of it not in
+    # English) and the fourth (92, 30). Notes of speaker lines are read as dialogue, which the
+    # classifier does not decide, so they are not held out (one source has only such notes).
+    # Held-out parts 2 and 3 are blind and never train or are held out here.
+    assert loso_payload["LOSO"]["cases"] == 397
+    assert len(loso_payload["LOSO"]["per_source"]) == 122
     assert Path("evals/thirdparty/heldout.jsonl").is_file()
 
 
@@ -172,11 +190,12 @@ def test_leave_one_source_out_keeps_its_floor(loso_payload: dict[str, Any]) -> N
     # round 7 and F1 0.688, owner 0.920 after it; F1 0.695, owner 0.921 with rounds 6, 6b and 7
     # merged. Round 8 added 39 sources (dev3, 36 of its notes in eight other languages, on
     # which the English engine scored 0.14): over the 93 sources F1 0.612, owner 0.898 before
-    # round 8's changes (the 54 older ones 0.688 / 0.925 in that run), so the floor follows the
-    # harder set. A change that makes the classifier or the rules generalise worse fails here,
-    # whatever it does in-sample.
+    # round 8's changes (the 54 older ones 0.688 / 0.925 in that run). dev4 (30 sources) then
+    # made it 122 sources: one at a time F1 0.583, owner 0.859; this test holds them out in 10
+    # groups (see the fixture), so the floor follows that, harder, set. A change that makes the
+    # classifier or the rules generalise worse fails here, whatever it does in-sample.
     pooled = loso_payload["LOSO"]
-    assert len(pooled["per_source"]) == 93
-    assert pooled["f1"] >= 0.60, pooled
-    assert pooled["owner_accuracy"] >= 0.88, pooled
+    assert len(pooled["per_source"]) == 122
+    assert pooled["f1"] >= 0.55, pooled
+    assert pooled["owner_accuracy"] >= 0.83, pooled
     assert pooled["f1"] > loso_payload["rules only"]["f1"]  # the classifier helps on unseen sources
