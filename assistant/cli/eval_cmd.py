@@ -150,6 +150,46 @@ def recap_loso(
     typer.echo(format_loso(rows))
 
 
+@eval_app.command("recap-select")
+def recap_select(
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--setting", "-s", help="Run only this setting of the grid (repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Leave-one-source-out score of each candidate setting of the recap line classifier.
+
+    Analyses every labelled note once, then for each setting of the grid (thresholds, L2,
+    weight of third-party notes, feature source count, lines embedded per note; see
+    assistant/evaluation/recap_select.py) trains one model per third-party source without it
+    and scores that source. Prints pooled P/R/F1/owner on the 54 older sources (where settings
+    are chosen) and F1 on each slice, dev3 being the confirmation slice. Slow: about 5 minutes
+    per training setting on two cores. Needs a source checkout.
+    """
+    from assistant.evaluation.recap_select import GRID, HEADER, format_row, prepare, select
+    from assistant.evaluation.recap_training import load_examples, third_party_sources
+
+    settings = [s for s in GRID if not only or s.name in only]
+    unknown = set(only or ()) - {s.name for s in GRID}
+    if unknown:
+        names = ", ".join(s.name for s in GRID)
+        raise BadInputError(f"unknown setting {sorted(unknown)[0]!r}; the grid has: {names}")
+    examples = load_examples()
+    prepare(examples)
+    if not as_json:
+        typer.echo(HEADER)
+    results = select(
+        examples,
+        settings,
+        third_party_sources(examples),
+        None if as_json else lambda s, slices: typer.echo(format_row(s, slices)),
+    )
+    if as_json:
+        payload = {s.name: {k: r.as_dict() for k, r in slices.items()} for s, slices in results}
+        typer.echo(json.dumps(payload, indent=2))
+
+
 @eval_app.command("retrieval")
 def retrieval(
     k: Annotated[int, typer.Option("--k", help="Cut-off for recall@k.")] = 5,

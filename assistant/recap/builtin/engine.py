@@ -238,10 +238,14 @@ def extract_recap(
     return recap_from_analysis(a, line_model or default_line_model())
 
 
-def recap_from_analysis(a: NoteAnalysis, model: LineModel) -> RecapDraft:
-    """The recap of an analysed note under a line model (the analysis is left unchanged)."""
+def recap_from_analysis(
+    a: NoteAnalysis, model: LineModel, *, max_embedded: int = MAX_EMBEDDED
+) -> RecapDraft:
+    """The recap of an analysed note under a line model (the analysis is left unchanged).
+    `max_embedded` is varied only by the settings selection (assistant/evaluation)."""
     notes, people, sentences, meeting_date = a.notes, a.people, a.sentences, a.meeting
-    merged = [c for c in merge_candidates(decide(a, model), people) if _commits(c, notes)]
+    chosen = decide(a, model, max_embedded=max_embedded)
+    merged = [c for c in merge_candidates(chosen, people) if _commits(c, notes)]
     fill_from_line_keys(merged, sentences, meeting_date)
     resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]
@@ -267,7 +271,9 @@ def _copy(c: Candidate) -> Candidate:
     return replace(c, spans=list(c.spans), flags=set(c.flags))
 
 
-def decide(a: NoteAnalysis, model: LineModel) -> list[Candidate]:
+def decide(
+    a: NoteAnalysis, model: LineModel, *, max_embedded: int = MAX_EMBEDDED
+) -> list[Candidate]:
     """The classifier's say on every sentence of prose notes: a rule item on a line it finds
     unlikely is dropped; a line it finds likely but no rule read becomes an item. Transcripts
     keep the dialogue rules' answer."""
@@ -277,14 +283,14 @@ def decide(a: NoteAnalysis, model: LineModel) -> list[Candidate]:
     scores = model.scores(a.features)
     if model.dense:
         # Only lines no rule read that the sparse part finds plausible are embedded, at most
-        # MAX_EMBEDDED of them (those nearest the add threshold), so a long note stays fast.
+        # `max_embedded` of them (those nearest the add threshold), so a long note stays fast.
         unsure = [
             i
             for i, found in enumerate(a.rule_cands)
             if not found and scores[i] >= model.dense_floor
         ]
         unsure.sort(key=lambda i: (abs(scores[i] - model.add_threshold), i))
-        for i, vector in a.vectors_for(sorted(unsure[:MAX_EMBEDDED])).items():
+        for i, vector in a.vectors_for(sorted(unsure[:max_embedded])).items():
             scores[i] = model.dense_score(a.features[i], vector)
     for i, found in enumerate(a.rule_cands):
         if found:
