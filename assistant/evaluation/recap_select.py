@@ -28,6 +28,7 @@ from assistant.evaluation.recap_training import (
     THIRD_PARTY,
     THIRD_PARTY_DEV2,
     THIRD_PARTY_DEV3,
+    THIRD_PARTY_DEV4,
     THIRD_PARTY_HELDOUT,
     Example,
     TrainConfig,
@@ -101,6 +102,7 @@ SLICES: Mapping[str, Callable[[Example], bool]] = {
     "dev3": lambda ex: ex.file in CONFIRM,
     "dev3-en": lambda ex: ex.file in CONFIRM and _english(ex),
     "dev3-other": lambda ex: ex.file in CONFIRM and not _english(ex),
+    "dev4": lambda ex: ex.file == THIRD_PARTY_DEV4,  # joined after the round-8 grid was run
     "all": lambda ex: True,
 }
 
@@ -183,13 +185,16 @@ def select(
     return [(s, results[s.name]) for s in settings]
 
 
+_F1_COLUMNS = ("older-36", "dev2", "dev3", "dev3-en", "dev3-other", "dev4")
+
+
 def format_row(setting: Setting, slices: Mapping[str, EvalResult]) -> str:
     """One line: the selection slice in full, F1 of the others."""
     sel, everything = slices["select-54"], slices["all"]
     cells = [
         f"{setting.name[:22]:<22}",
         f"{sel.precision:.3f} {sel.recall:.3f} {sel.f1:.3f} {sel.owner_accuracy:.3f}",
-        *(f"{slices[k].f1:.3f}" for k in ("older-36", "dev2", "dev3", "dev3-en", "dev3-other")),
+        *(f"{slices[k].f1:.3f}" for k in _F1_COLUMNS),
         f"{everything.precision:.3f} {everything.recall:.3f} {everything.f1:.3f} "
         f"{everything.owner_accuracy:.3f}",
     ]
@@ -197,6 +202,6 @@ def format_row(setting: Setting, slices: Mapping[str, EvalResult]) -> str:
 
 
 HEADER = (
-    f"{'setting':<22}  {'select-54 P/R/F1/owner':<23}  old36  dev2   dev3   d3-en  d3-oth"
+    f"{'setting':<22}  {'select-54 P/R/F1/owner':<23}  old36  dev2   dev3   d3-en  d3-oth dev4 "
     f"  {'all P/R/F1/owner'}"
 )
