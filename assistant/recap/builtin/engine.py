@@ -15,6 +15,7 @@ from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.commitments import detect_sentence
 from assistant.recap.builtin.completion import agenda_slot, bare_label, reports_done_work
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
+from assistant.recap.builtin.cue_items import cue_items
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
 from assistant.recap.builtin.line_features import sentence_features
@@ -117,7 +118,8 @@ def _prose_candidates(
                 if s.line_index - b.line_index <= 2
             ),
         )
-        cands += detect_sentence(s, ctx)
+        found = detect_sentence(s, ctx)
+        cands += found or cue_items(sentences, i, people, meeting)
     return cands
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex as re
 
+from assistant.recap.builtin.languages import CUES, alternation
+
 # Base-form verbs that start a task ("send", "book", "follow up"). Shorthand verbs included.
 TASK_VERBS: frozenset[str] = frozenset(
     """accept add address adjust align analyze announce answer apply approve archive arrange ask
@@ -121,7 +123,9 @@ DONE_CUE = re.compile(
     # "send a reminder when the draft is finished": a condition, not a report that it is done
     r"(?<!\b(?:when|once|after|until|till|as soon as)\b[^.;,\n]{0,80})"
     r"\b(?:done|completed|finished)\s*(?:[.!)]|$)|\bdone in the meeting\b|"
-    r"(?:\s[-–—]|\(|\|)\W*(?:done|completed|finished)\b(?!\s+(?:by|before|when|if)\b)",
+    r"(?:\s[-–—]|\(|\|)\W*(?:done|completed|finished)\b(?!\s+(?:by|before|when|if)\b)|"
+    # "erledigt", "terminé", "已完成", "済み": done words of other languages.
+    + alternation(CUES["done"]),
     re.IGNORECASE,
 )
 CANCEL_CUE = re.compile(
@@ -145,7 +149,8 @@ NORM_CUE = re.compile(
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)days|ongoing|on every \w+|"
     # Open-ended offers with no completion point: "help with any docs as needed", "raise
     # issues if anything doesn't work", "reach out if you want to do this".
-    r"as (?:needed|necessary)|if anything|if you (?:want|wish|would like|'d like))\b",
+    r"as (?:needed|necessary)|if anything|if you (?:want|wish|would like|'d like))\b|"
+    + alternation(CUES["norm"]),  # "ab sofort", "chaque semaine", "每周"
     re.IGNORECASE,
 )
 
@@ -165,6 +170,8 @@ NEGATIVE_REPLY = re.compile(
 # "Do we need a separate chainList?", "maybe move to IPFS", "?? ask legal", "if time allows".
 TENTATIVE = re.compile(
     r"\?\s*[)\].]*\s*$|\?\?|\b(?:maybe|might|possibly|perhaps|potentially|probably not|"
-    r"if time(?: allows| permits)?|could (?!you\b)|would be (?:nice|good) to|vielleicht)\b",
+    r"if time(?: allows| permits)?|could (?!you\b)|would be (?:nice|good) to)\b|"
+    r"？\s*[)）\]」』]*\s*$|"  # a full-width question mark ends Chinese and Japanese questions
+    + alternation(CUES["tentative"]),
     re.IGNORECASE,
 )
