@@ -18,6 +18,7 @@ from assistant.recap.builtin.context import SentenceContext, SubjectResolver
 from assistant.recap.builtin.cue_items import cue_items
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
+from assistant.recap.builtin.languages import foreign_note, infinitive_task
 from assistant.recap.builtin.line_features import sentence_features
 from assistant.recap.builtin.line_items import line_item
 from assistant.recap.builtin.line_model import LineModel, default_line_model
@@ -123,15 +124,15 @@ def _prose_candidates(
     return cands
 
 
-def _commits(c: Candidate, notes: str) -> bool:
+def _commits(c: Candidate, notes: str, foreign: bool) -> bool:
     """Not work already done, nor an agenda slot ("Performance work update (Thiago)"), nor a
-    bare label ("Quarterly overview")."""
+    bare label ("Quarterly overview"); in notes of another language a two-word infinitive
+    ("Testplan überarbeiten", "Revisar presupuesto") is a to-do, not a label."""
     source = " ".join(notes[a:b] for a, b in c.spans[:3])
-    return not (
-        reports_done_work(c.task)
-        or agenda_slot(c.task, source)
-        or bare_label(c.task, dated=c.due is not None)
-    )
+    label = bare_label(c.task, dated=c.due is not None)
+    if label and foreign and infinitive_task(c.task):
+        label = False
+    return not (reports_done_work(c.task) or agenda_slot(c.task, source) or label)
 
 
 def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionItemDraft:
@@ -243,7 +244,8 @@ def extract_recap(
 def recap_from_analysis(a: NoteAnalysis, model: LineModel) -> RecapDraft:
     """The recap of an analysed note under a line model (the analysis is left unchanged)."""
     notes, people, sentences, meeting_date = a.notes, a.people, a.sentences, a.meeting
-    merged = [c for c in merge_candidates(decide(a, model), people) if _commits(c, notes)]
+    foreign = foreign_note(notes)
+    merged = [c for c in merge_candidates(decide(a, model), people) if _commits(c, notes, foreign)]
     fill_from_line_keys(merged, sentences, meeting_date)
     resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]

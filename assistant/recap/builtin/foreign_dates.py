@@ -124,6 +124,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<month2>{month})\s+(?P<mday2>\d{{1,2}})(?!\d)|"
         rf"(?P<cjm>\d{{1,2}})月(?P<cjd>\d{{1,2}})[日号]|"
         # "bis 15.3.", "am 2.4.": a day and month without a year only after a date word.
+        rf"^\s*(?P<cd>\d{{1,2}})\.(?P<cm>\d{{1,2}})\.\s*$|"  # alone, as in a table's due column
         rf"(?<=(?:bis|am|zum|vor|ab|op|tot|voor|le|il|al|el|au|du|jusqu'au|até|entro)\s+)"
         rf"(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?![\d])|"
         rf"{end}|(?P<rel>{rel})",
@@ -148,9 +149,9 @@ def _english(m: re.Match[str]) -> str | None:
     if g["cjm"]:
         month = int(g["cjm"])
         return f"{MONTHS[month - 1].title()} {int(g['cjd'])}" if 0 < month <= 12 else None
-    if g["dd"]:
-        month = int(g["dm"])
-        return f"{MONTHS[month - 1].title()} {int(g['dd'])}" if 0 < month <= 12 else None
+    if g["dd"] or g["cd"]:
+        day, month = (int(g["dd"]), int(g["dm"])) if g["dd"] else (int(g["cd"]), int(g["cm"]))
+        return f"{MONTHS[month - 1].title()} {day}" if 0 < month <= 12 else None
     for i, english in enumerate(_END_OF):
         if g.get(f"end{i}"):
             return english

@@ -103,6 +103,22 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "成果|良かった点",
     ),
 }
+# Column headers of action tables ("Aufgabe | Verantwortlich | Termin", "任务 | 负责人 | 截止日期").
+TABLE_HEADERS: dict[str, tuple[str, ...]] = {
+    "task": _words(
+        "aufgabe|maßnahme|massnahme|tâche|action|tarea|acción|tarefa|ação|attività|azione|"
+        "compito|actie|taak|任务|事项|行动|タスク|対応内容|項目"
+    ),
+    "owner": _words(
+        "verantwortlich|zuständig|wer|responsable|qui|quién|responsável|quem|responsabile|"
+        "chi|eigenaar|verantwoordelijke|wie|负责人|责任人|担当|担当者"
+    ),
+    "due": _words(
+        "bis|fällig|termin|frist|échéance|date limite|fecha|plazo|prazo|data|scadenza|"
+        "deadline|datum|截止日期|截止|期限|完成时间|期日"
+    ),
+    "status": _words("erledigt|statut|estado|stato|状态|状況|ステータス"),
+}
 # Status headings or parent bullets inside an action list.
 DONE_STATUS_WORDS = _words(
     "erledigt|fertig|abgeschlossen|done",
@@ -241,6 +257,17 @@ CUES: dict[str, tuple[str, ...]] = {
         "已完成|完成了|已经完成|已搞定|搞定了|已解决",
         "済み|完了|完了した|終了した|対応済",
     ),
+    # A decision taken in the meeting (for the recap's decisions list).
+    "decided": _words(
+        "beschlossen|entschieden|vereinbart|wir einigen uns",
+        "décidé|convenu|validé|on garde",
+        "decidido|acordado|decidimos|acordamos",
+        "decidido|acordado|decidimos|combinamos",
+        "deciso|concordato|abbiamo deciso",
+        "besloten|afgesproken|overeengekomen",
+        "决定|同意|确定|达成一致",
+        "決定|合意|決まった",
+    ),
     # An ongoing norm with no completion point (a decision, not an action item).
     "norm": _words(
         "ab jetzt|ab sofort|künftig|zukünftig|immer|jeden tag|jede woche|jede stunde|jeden montag|"
@@ -322,9 +349,10 @@ def spaceless_lead(text: str, known: Callable[[str], bool]) -> Lead | None:
             end = m.start("body") + n
             end = _HONORIFIC.match(text, end).end()  # type: ignore[union-attr]
             colon = _COLON.match(text, end)
-            if end >= len(text) and not colon:
-                return None  # the name alone
-            return Lead(body[:n], colon.end() if colon else end, colon is not None)
+            rest = colon.end() if colon else end
+            if not _SPACELESS.match(text, rest):
+                return None  # the name alone, or "王伟 to rewrite …" (read as English is)
+            return Lead(body[:n], rest, colon is not None)
     return None
 
 
@@ -382,7 +410,27 @@ def foreign_note(notes: str) -> bool:
     for w in _LOWER_WORD.findall(sample):
         english += w in _ENGLISH_FUNCTION
         foreign += w in _FOREIGN_FUNCTION
+    # Headings and table headers of the lexicon count too ("Aufgabe | Verantwortlich | Termin").
+    foreign += len(_lexicon_words().findall(sample[:5000]))
     return foreign > 2 * english and foreign >= 3
+
+
+# Lexicon words that are also English words are no sign of another language.
+_SHARED_WITH_ENGLISH = frozenset(
+    "action actions todo to-dos todos deadline blocker highlights action items data open "
+    "done plan taken".split()
+)
+
+
+@cache
+def _lexicon_words() -> re.Pattern[str]:
+    words = [
+        w
+        for group in (*HEADINGS.values(), *TABLE_HEADERS.values())
+        for w in group
+        if w not in _SHARED_WITH_ENGLISH and not _SPACELESS.search(w)
+    ]
+    return re.compile(alternation(words), re.IGNORECASE)
 
 
 def owner_spot(name: str) -> str:

@@ -275,11 +275,9 @@ class PeopleDirectory:
         spaceless_note = _mostly_spaceless(notes)
         for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
             name = m.group(0)
-            if _SPACELESS_RUN.search(name) and (
-                spaceless_note or "\n" in name or any(len(w) > 4 for w in name.split())
-            ):
+            if _SPACELESS_RUN.search(name) and (spaceless_note or "\n" in name):
                 # In Chinese or Japanese text every clause is a run of uncased letters: only a
-                # short run set apart by spaces in other-language text is read as a name.
+                # run set apart by spaces in text of another language is read as a name.
                 continue
             self._add(name)
 

@@ -185,3 +185,16 @@ def test_any_script_name_with_a_colon_owns_its_task(name: str, task: str) -> Non
     notes = f"Aufgaben\n- {name}：{task}\n"
     draft = extract_recap(notes, meeting_date=MEETING, manager="Søren Berg", report=name)
     assert [(i.owner, i.task.lower()) for i in draft.action_items] == [(name, task.lower())]
+
+
+def test_action_tables_with_headers_of_other_languages() -> None:
+    notes = (
+        "| Aufgabe | Verantwortlich | Termin |\n"
+        "|---|---|---|\n"
+        "| Testplan überarbeiten | Łukasz | 15.3. |\n"
+        "| Budgetfreigabe anfragen | Zoë | erledigt |\n"
+    )
+    items = _items(notes, "Zoë Lambert", "Łukasz Nowak")
+    assert items == [("Łukasz Nowak", "Testplan überarbeiten", dt.date(2026, 3, 15))]
+    notes = "| 任务 | 负责人 | 截止日期 |\n|---|---|---|\n| 更新部署文档 | 王伟 | 下周五 |\n"
+    assert _items(notes, "李娜", "王伟") == [("王伟", "更新部署文档", dt.date(2026, 3, 13))]
