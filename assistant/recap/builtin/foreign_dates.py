@@ -132,6 +132,24 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_DAY_MONTH = re.compile(r"\d\.\d")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _ascii_words(text: str) -> set[str]:
+    return set(_ASCII_WORD.findall(text.lower()))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first words (ASCII ones) of every phrase the pattern can match."""
+    days, months, relative = _tables()
+    words = [*days, *months, *relative, *(w for v in _END_OF.values() for w in v.split("|"))]
+    words += "nachste nächsten kommende proximo próximo proxima próxima prossimo prossima".split()
+    words += ["volgende"]
+    return frozenset(w.split()[0].split("-")[0] for w in words if w.isascii() and w.split())
+
+
 def _english(m: re.Match[str]) -> str | None:
     days, months, relative = _tables()
     g = m.groupdict()
@@ -165,8 +183,8 @@ def _english(m: re.Match[str]) -> str | None:
 
 def foreign_due_phrases(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, English equivalent) of every due phrase of another language in `text`."""
-    if text.isascii() and not re.search(r"\d\.\d|[A-Za-z]{4}", text):
-        return
+    if text.isascii() and not (_DAY_MONTH.search(text) or _first_words() & _ascii_words(text)):
+        return  # English text: no word a foreign date phrase starts with (fast path)
     for m in _pattern().finditer(text):
         english = _english(m)
         if english:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -27,20 +27,36 @@ def _escaped(word: str) -> str:
 
 
 def _term(word: str) -> str:
-    if _SPACELESS.search(word):
-        return _escaped(word)
     body = _escaped(word)
-    if len(word) <= 3:
+    if len(word) <= 3 and not _SPACELESS.search(word):
         # Short words ("va", "ich", "mai") match only as written or capitalised, so an
         # acronym in an English note ("VA", "EU", "MAI") is no cue.
         body = "(?-i:" + body + "|" + _escaped(word[:1].upper() + word[1:]) + ")"
-    return r"(?<![\p{L}\p{M}\p{N}])" + body + r"(?![\p{L}\p{M}\p{N}])"
+    return body
+
+
+def _first_chars(words: list[str]) -> str:
+    """A lookahead for the letters the words start with: most positions fail it at once."""
+    chars = {c for w in words for c in (w[0].lower(), w[0].upper())}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def alternation(words: Iterable[str]) -> str:
-    """One regex alternative for a word list (longest first, bounded unless spaceless)."""
+    """One regex alternative for a word list (longest first). Words of spaced scripts are
+    bounded by non-letters, checked once for the whole group, and every position is first
+    checked for a letter a word starts with (so the pattern stays fast on long notes)."""
     unique = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_term(w) for w in unique) + ")"
+    spaced = [w for w in unique if not _SPACELESS.search(w)]
+    spaceless = [w for w in unique if _SPACELESS.search(w)]
+    parts = []
+    if spaced:
+        body = "|".join(map(_term, spaced))
+        parts.append(
+            rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){_first_chars(spaced)}(?:{body})(?![\p{{L}}\p{{M}}\p{{N}}])"
+        )
+    if spaceless:
+        parts.append(_first_chars(spaceless) + "(?:" + "|".join(map(_term, spaceless)) + ")")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 def _words(*lists: str) -> tuple[str, ...]:
@@ -294,6 +310,16 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+class EitherCue:
+    """Two patterns searched one after the other, read like one compiled pattern."""
+
+    def __init__(self, first: re.Pattern[str], second: re.Pattern[str]) -> None:
+        self.first, self.second = first, second
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.first.search(text) or self.second.search(text)
+
+
 @cache
 def heading_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(alternation(HEADINGS[kind]), re.IGNORECASE)
@@ -314,7 +340,8 @@ STATUS_OPEN = re.compile(r"^" + alternation(OPEN_STATUS_WORDS) + r"\W*$", re.IGN
 @cache
 def cue(name: str) -> re.Pattern[str]:
     """The words of one notion ('will', 'need', 'done', 'tentative', ...) in every language."""
-    return re.compile(alternation(CUES[name]), re.IGNORECASE)
+    extra = r"|？\s*[)）\]」』]*\s*$" if name == "tentative" else ""  # a full-width "?" at the end
+    return re.compile(alternation(CUES[name]) + extra, re.IGNORECASE)
 
 
 # The cue words that may follow an owner's name: "Florian wird …", "王伟负责…", "Ana va a …".
@@ -401,9 +428,10 @@ _FOREIGN_FUNCTION = frozenset(
 _LOWER_WORD = re.compile(r"[\p{Ll}\p{M}]+")
 
 
+@lru_cache(maxsize=16)
 def foreign_note(notes: str) -> bool:
     """Is the note written in another language than English (Chinese and Japanese included)?"""
-    sample = notes[:20_000]
+    sample = notes[:5000]
     if len(_SPACELESS.findall(sample)) > 0.3 * max(1, len(re.findall(r"\p{L}", sample))):
         return True
     english = foreign = 0

@@ -21,6 +21,7 @@ from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.dates import find_dues
 from assistant.recap.builtin.languages import (
     OWNER_CUE,
+    EitherCue,
     cue,
     foreign_note,
     infinitive_task,
@@ -68,7 +69,7 @@ _DATED = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|cannot|won't)\b", re.I)
 # Every wording cue a sentence may carry, as (feature, pattern), in the order they are listed.
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[str, re.Pattern[str] | EitherCue], ...] = (
     *_MODALS,
     ("first_person", _FIRST_PERSON),
     ("we", _WE),

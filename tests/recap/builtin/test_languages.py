@@ -162,7 +162,15 @@ def test_sentences_end_at_full_width_marks() -> None:
 
 
 def test_headings_and_note_language() -> None:
-    for heading in ("Nächste Schritte", "À faire", "Tareas", "Azioni", "Actiepunten", "待办", "宿題"):
+    for heading in (
+        "Nächste Schritte",
+        "À faire",
+        "Tareas",
+        "Azioni",
+        "Actiepunten",
+        "待办",
+        "宿題",
+    ):
         assert heading_kind(heading) == "action", heading
     assert heading_kind("Offene Fragen") == "followup"
     assert foreign_note("Wir haben das Logo eingebaut und die Seite ist fertig.")
