@@ -14,9 +14,12 @@ import datetime as dt
 
 import regex as re
 
+from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
+from assistant.recap.builtin.clauses import find_due
 from assistant.recap.builtin.dates import find_dues
-from assistant.recap.builtin.languages import OWNER_CUE, cue, spaceless_lead
+from assistant.recap.builtin.languages import AGENT, FUTURE_VERB, OWNER_CUE, cue, spaceless_lead
+from assistant.recap.builtin.lexicon import DONE_CUE, TENTATIVE
 from assistant.recap.builtin.line_items import line_item
 from assistant.recap.builtin.people import PeopleDirectory
 from assistant.recap.builtin.segmentation import Sentence
@@ -24,8 +27,10 @@ from assistant.recap.builtin.segmentation import Sentence
 # A name (any script, one to three words) and then a cue of another language.
 _NAME_CUE = re.compile(
     r"^\W{0,3}(?P<who>[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*){0,2})"
-    r"(?:\s*：|\s+" + OWNER_CUE + ")"  # "Zoë：更新文档" (a full-width colon), "Ana va a …"
+    r"(?:\s*：|\s+(?:" + OWNER_CUE + "|" + FUTURE_VERB + "))"  # "Zoë：…", "Ana va a …"
 )
+_CLAUSE_END = re.compile(r"[，。；！？,;]")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # a Markdown link: its text
 _SELF_CUE = re.compile(r"^\W{0,3}(?:\S+\s+){0,1}" + OWNER_CUE)
 
 
@@ -48,10 +53,34 @@ def _commits(s: Sentence, people: PeopleDirectory, meeting: dt.date) -> bool:
     )
 
 
+def _agent_item(s: Sentence, people: PeopleDirectory, meeting: dt.date) -> list[Candidate]:
+    """ "X 由 A 负责" / "由 A 协调跟进 X" (Chinese: X is taken on by A): A owns X. The task is what
+    follows the cue, or (when little follows) the cue verb and the clause before "由"."""
+    m = AGENT.search(s.text)
+    if m is None:
+        return []
+    owner = people.resolve(m.group("who"))
+    if owner is None:
+        return []
+    clauses = [c for c in _CLAUSE_END.split(_LINK.sub(r"\1", s.text[: m.start()])) if c.strip()]
+    before = clauses[-1].strip(" -*•・") if clauses else ""
+    after = _LINK.sub(r"\1", _CLAUSE_END.split(s.text[m.end() :])[0]).strip()
+    verb = "" if m.group("cue") == "负责" else m.group("cue")
+    body = after if len(after) >= 6 or not before else f"{before}{after}"
+    due = find_due(body, s.start, meeting)
+    task = T.tidy(T.remove_dates(verb + body, s.start, due, meeting))
+    if len(task) < 2 or DONE_CUE.search(s.text) or TENTATIVE.search(s.text):
+        return []
+    return [Candidate(task, owner, owner.first, due, [(s.start, s.end)], s.start, 0.6, set())]
+
+
 def cue_items(
     sentences: list[Sentence], i: int, people: PeopleDirectory, meeting: dt.date
 ) -> list[Candidate]:
     """Items of sentence `i` when it commits with another language's cue."""
+    agent = _agent_item(sentences[i], people, meeting)
+    if agent:
+        return agent
     if not _commits(sentences[i], people, meeting):
         return []
     return line_item(sentences, i, people, meeting)

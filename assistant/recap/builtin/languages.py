@@ -75,7 +75,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "próximos passos|tarefas|ações|acoes|pendências|a fazer|encaminhamentos",
         "azioni|prossimi passi|attività|da fare|compiti|cose da fare",
         "actiepunten|acties|volgende stappen|taken|te doen|afspraken",
-        "待办|待办事项|行动项|行动计划|下一步|后续|后续步骤|后续工作|任务|跟进事项|分工",
+        "待办|待办事项|行动项|行动计划|下一步|后续|后续步骤|后续工作|任务|跟进事项|分工|遗留问题",
         "宿題|アクションアイテム|タスク|todo|次のステップ|今後の対応|対応事項|やること|ネクストアクション",
     ),
     "followup": _words(
@@ -85,7 +85,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "perguntas em aberto|próxima vez|próxima reunião|a discutir",
         "domande aperte|prossima volta|prossima riunione|da discutere",
         "open vragen|volgende keer|volgend overleg|te bespreken",
-        "待讨论|遗留问题|下次|下次会议|开放问题",
+        "待讨论|下次|下次会议|开放问题",
         "未決事項|次回|次回の議題|検討事項",
     ),
     "decision": _words(
@@ -382,6 +382,34 @@ def spaceless_lead(text: str, known: Callable[[str], bool]) -> Lead | None:
             return Lead(body[:n], rest, colon is not None)
     return None
 
+
+# Synthetic futures of Spanish, Portuguese, Italian and French ("tratará", "enviarão",
+# "farà", "enverront"): a cue after a name, like "will".
+FUTURE_VERB = r"\p{Ll}{2,}(?:rá|rán|rão|rà|ranno|ront)(?![\p{L}\p{M}])"
+# Chinese agent phrases: "由 X 负责…" / "由 @X 协调跟进" / "由[X](link)担任…" (X takes it on).
+# Numerals, "every", "everyone", "this", pronouns: what an agent that is no name starts with.
+_NOT_NAME_START = "[一二三四五六七八九十两几每各全大本该此这那我你他她它]"
+AGENT_CUE = "负责|协调跟进|跟进|协调|担任|完成|牵头|处理|对接|整理|推进"
+AGENT = re.compile(
+    r"由\s*@?\[?(?!"
+    + _NOT_NAME_START
+    + r")(?P<who>[^\s\[\]()@，。；,:：]{2,24}?)\]?(?:\([^)]*\))?\s*(?P<cue>"
+    + AGENT_CUE
+    + r")"
+)
+# Someone in the owner spot of another language's commitment (for finding who the people are):
+# a one-word name or handle opening a line or sentence before a cue, or the agent of "由 X".
+FOREIGN_OWNER_SPOT = re.compile(
+    r"(?m)(?:(?:^|[.!?]\s+)[^\S\n]*(?:[-*•]\s*)?@?(?P<who>\p{Lu}[\p{Ll}\p{M}]+|[\w.-]*\d[\w.-]*)"
+    r"\s+(?:"
+    + _AUX_CUE
+    + "|"
+    + FUTURE_VERB
+    + r"))|由\s*@?\[?(?!"
+    + _NOT_NAME_START
+    + r")(?P<agent>[^\s\[\]()@，。；,:：]{2,24}?)\]?"
+    r"(?:\([^)]*\))?\s*(?:" + AGENT_CUE + ")"
+)
 
 # "Ich werde X", "Nous devons X", "我们需要X": the writer or "we" and a cue go as well.
 LEADING_CUE = re.compile(

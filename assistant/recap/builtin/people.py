@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 import regex as re
 
 from assistant.recap.builtin.attendees import attendee_initials, attendees
-from assistant.recap.builtin.languages import foreign_note, heading_kind, owner_spot
+from assistant.recap.builtin.languages import (
+    FOREIGN_OWNER_SPOT,
+    foreign_note,
+    heading_kind,
+    owner_spot,
+)
 from assistant.recap.builtin.lexicon import TASK_VERBS, verb_form
 from assistant.recap.builtin.name_patterns import (
     ANY_HANDLE,
@@ -272,6 +277,22 @@ class PeopleDirectory:
         for h in ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
             if not self.resolve(h.group(1)):
                 self._add(h.group(1), single=True)
+        if self._foreign:
+            # "Joost gaat een poll maken", "由韩老师负责…", "由 [zhengwj](…) 协调跟进": someone
+            # in the owner spot of another language's commitment.
+            for m in FOREIGN_OWNER_SPOT.finditer(notes[:100_000]):
+                if m.group("agent"):  # "由 X 负责": whoever X is, a handle or a name
+                    if not self.resolve(m.group("agent")):
+                        self._add(m.group("agent"), single=True)
+                    continue
+                word = m.group("who")
+                # A capitalised word opening a sentence may be an adverb ("Daarvan zullen",
+                # "Verder zal"): a name is written more than once.
+                twice = len(re.findall(r"(?<![\w@])" + re.escape(word) + r"(?!\w)", notes)) > 1
+                if not self.resolve(word) and (
+                    _SPACELESS_RUN.search(word) or (twice and self._plausible_single(word, notes))
+                ):
+                    self._add(word, single=True)
         spaceless_note = _mostly_spaceless(notes)
         for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
             name = m.group(0)

@@ -206,3 +206,30 @@ def test_action_tables_with_headers_of_other_languages() -> None:
     assert items == [("Łukasz Nowak", "Testplan überarbeiten", dt.date(2026, 3, 15))]
     notes = "| 任务 | 负责人 | 截止日期 |\n|---|---|---|\n| 更新部署文档 | 王伟 | 下周五 |\n"
     assert _items(notes, "李娜", "王伟") == [("王伟", "更新部署文档", dt.date(2026, 3, 13))]
+
+
+def test_chinese_agent_phrases_name_the_owner() -> None:
+    notes = (
+        "## 会议记录\n"
+        "- 登录页面偶尔白屏的问题，由 @kestrel42 负责排查并修复。\n"
+        "- 下一期由[tern_7](https://example.org/tern_7)担任主持人。\n"
+        "- 由大家一起整理发布说明。\n"
+    )
+    items = _items(notes, "李娜", "王伟")
+    owners = {owner for owner, _, _ in items}
+    assert owners == {"kestrel42", "tern_7"}  # "大家" (everyone) is no one's name
+    assert ("kestrel42", "登录页面偶尔白屏的问题排查并修复", None) in items
+    assert any(task.startswith("担任") and "主持人" in task for _, task, _ in items)
+
+
+def test_someone_named_before_a_dutch_or_spanish_cue_owns_the_task() -> None:
+    notes = (
+        "Aanwezig: Søren, Maartje, Zoë\n\n"
+        "## Actiepunten\n"
+        "-   Maartje gaat een nieuwe datum voor de bouwdag prikken\n"
+        "-   Daarvan zullen drie blokken zijn\n\n"
+        "Maartje heeft de notulen rondgestuurd.\n"
+    )
+    items = _items(notes, "Søren Berg", "Zoë Lambert")
+    assert ("Maartje", "Een nieuwe datum voor de bouwdag prikken", None) in items
+    assert all(owner != "Daarvan" for owner, _, _ in items)
