@@ -28,6 +28,9 @@ from assistant.recap.builtin.languages import (
     spaceless_lead,
     word_count,
 )
+from assistant.recap.builtin.languages import (
+    spaceless as has_spaceless,
+)
 from assistant.recap.builtin.lexicon import DONE_CUE, NORM_CUE, TENTATIVE
 from assistant.recap.builtin.outline import NUMBERED
 from assistant.recap.builtin.people import PeopleDirectory
@@ -253,7 +256,9 @@ def sentence_features(
             f.append("due")
         elif dues:
             f.append("due_vague")
-        f.append("len:" + _bucket(word_count(text), (2, 4, 8, 14, 24, 40)))
+        # Chinese and Japanese count about two characters a word (`languages.word_count`).
+        n_words = word_count(text) if has_spaceless(text) else len(_WORD.findall(text))
+        f.append("len:" + _bucket(n_words, (2, 4, 8, 14, 24, 40)))
         if text.endswith("."):
             f.append("full_stop")
         if text.endswith(":"):
