@@ -107,11 +107,12 @@ def recap_loso(
 ) -> None:
     """Leave-one-source-out score of the built-in recap engine on real third-party notes.
 
-    For each third-party source (evals/thirdparty/dev.jsonl, heldout.jsonl, dev2.jsonl, dev3.jsonl): trains
-    the line classifier on all the other labelled data (as `make train-recap` does), runs the engine
-    with it on that source's notes and scores them. The pooled result predicts the score on
-    notes from sources never seen; the rules alone and the shipped (in-sample) model are
-    printed beside it. Needs a source checkout (it reads the repository's labelled files).
+    For each third-party source (evals/thirdparty/dev.jsonl, heldout.jsonl, dev2.jsonl,
+    dev3.jsonl): trains the line classifier on all the other labelled data (as `make
+    train-recap` does), runs the engine with it on that source's notes and scores them. The
+    pooled result predicts the score on notes from sources never seen; the rules alone and
+    the shipped (in-sample) model are printed beside it. Needs a source checkout (it reads the
+    repository's labelled files).
     """
     from assistant.evaluation.recap_training import (
         DEV_ONLY_FILES,
