@@ -13,6 +13,7 @@ from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.clauses import find_due
 from assistant.recap.builtin.context import SentenceContext, context_object
 from assistant.recap.builtin.dates import DueMatch
+from assistant.recap.builtin.languages import spaceless, word_count
 from assistant.recap.builtin.lexicon import DONE_CUE
 
 _THERE_THEN = re.compile(r"\b(?:there|then)\b", re.IGNORECASE)
@@ -90,8 +91,8 @@ def bare_label(task: str, *, dated: bool) -> bool:
     deliverable ("self-review by Friday")."""
     if not _LETTER.search(task):
         return True
-    words = _WORD.findall(task)
-    return not dated and len(words) <= 2 and not T.starts_with_verb(T.expand_shorthand(task))
+    n = word_count(task) if spaceless(task) else len(_WORD.findall(task))
+    return not dated and n <= 2 and not T.starts_with_verb(T.expand_shorthand(task))
 
 
 def finish_task(

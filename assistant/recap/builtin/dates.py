@@ -19,6 +19,7 @@ from assistant.recap.builtin.date_rules import (
     WEEK_BEFORE,
     weekday_index,
 )
+from assistant.recap.builtin.foreign_dates import foreign_due_phrases
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _BY_OR_ON_BEFORE = re.compile(r"(by|on)\s*$")
@@ -41,15 +42,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def find_dues(text: str, meeting: dt.date) -> list[DueMatch]:
     """All non-overlapping due phrases in `text`, in order (longer phrases win overlaps)."""
-    return list(_find_dues_cached(text, meeting))
+    return list(_find_dues_cached(text, meeting, True))
 
 
 @lru_cache(maxsize=4096)
-def _find_dues_cached(text: str, meeting: dt.date) -> tuple[DueMatch, ...]:
+def _find_dues_cached(text: str, meeting: dt.date, foreign_too: bool) -> tuple[DueMatch, ...]:
     # The same clause is looked at by several rules; DueMatch is immutable, so cache it.
     found: list[DueMatch] = []
     spans: list[tuple[int, int]] = []
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    candidates: list[tuple[int, int, str, re.Match[str] | None]] = []
     resolvers = {rule.kind: rule.resolve for rule in DATE_RULES}
     for rule in DATE_RULES:
         for m in rule.pattern.finditer(text):
@@ -64,16 +65,28 @@ def _find_dues_cached(text: str, meeting: dt.date) -> tuple[DueMatch, ...]:
         candidates.append((m.start(), m.end(), "vague", m))
     for m in PLURAL_WEEKDAY.finditer(text):
         candidates.append((m.start(), m.end(), "vague", m))
+    # "bis Freitag", "la semaine prochaine", "下周五": resolved as their English equivalents.
+    foreign: dict[int, DueMatch] = {}
+    for start, end, english in foreign_due_phrases(text) if foreign_too else ():
+        resolved = _find_dues_cached(english, meeting, False)
+        if resolved:
+            foreign[start] = resolved[0]
+            candidates.append((start, end, "foreign", None))
     # Longest first so "end of next week" beats "next week" and "Fri 7/17" beats "Fri".
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    for start, end, kind, m in candidates:
+    for start, end, kind, match in candidates:
         if any(_overlaps((start, end), s) for s in spans):
             continue
-        date = None if kind == "vague" else resolvers[kind](m.groups(), meeting)
+        if match is None:  # a phrase of another language, resolved through English
+            spans.append((start, end))
+            known = foreign[start]
+            found.append(DueMatch(known.date, text[start:end], start, end, known.vague))
+            continue
+        date = None if kind == "vague" else resolvers[kind](match.groups(), meeting)
         if kind != "vague" and date is None:
             continue
         spans.append((start, end))
-        found.append(DueMatch(date, m.group(0), start, end, vague=kind == "vague"))
+        found.append(DueMatch(date, match.group(0), start, end, vague=kind == "vague"))
     found.sort(key=lambda d: d.start)
     return tuple(_merge_adjacent(found, text, meeting))
 

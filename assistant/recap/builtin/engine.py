@@ -15,8 +15,10 @@ from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.commitments import detect_sentence
 from assistant.recap.builtin.completion import agenda_slot, bare_label, reports_done_work
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
+from assistant.recap.builtin.cue_items import cue_items
 from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
+from assistant.recap.builtin.languages import foreign_note, infinitive_task
 from assistant.recap.builtin.line_features import sentence_features
 from assistant.recap.builtin.line_items import line_item
 from assistant.recap.builtin.line_model import LineModel, default_line_model
@@ -117,19 +119,20 @@ def _prose_candidates(
                 if s.line_index - b.line_index <= 2
             ),
         )
-        cands += detect_sentence(s, ctx)
+        found = detect_sentence(s, ctx)
+        cands += found or cue_items(sentences, i, people, meeting)
     return cands
 
 
-def _commits(c: Candidate, notes: str) -> bool:
+def _commits(c: Candidate, notes: str, foreign: bool) -> bool:
     """Not work already done, nor an agenda slot ("Performance work update (Thiago)"), nor a
-    bare label ("Quarterly overview")."""
+    bare label ("Quarterly overview"); in notes of another language a two-word infinitive
+    ("Testplan überarbeiten", "Revisar presupuesto") is a to-do, not a label."""
     source = " ".join(notes[a:b] for a, b in c.spans[:3])
-    return not (
-        reports_done_work(c.task)
-        or agenda_slot(c.task, source)
-        or bare_label(c.task, dated=c.due is not None)
-    )
+    label = bare_label(c.task, dated=c.due is not None)
+    if label and foreign and infinitive_task(c.task):
+        label = False
+    return not (reports_done_work(c.task) or agenda_slot(c.task, source) or label)
 
 
 def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionItemDraft:
@@ -244,8 +247,9 @@ def recap_from_analysis(
     """The recap of an analysed note under a line model (the analysis is left unchanged).
     `max_embedded` is varied only by the settings selection (assistant/evaluation)."""
     notes, people, sentences, meeting_date = a.notes, a.people, a.sentences, a.meeting
+    foreign = foreign_note(notes)
     chosen = decide(a, model, max_embedded=max_embedded)
-    merged = [c for c in merge_candidates(chosen, people) if _commits(c, notes)]
+    merged = [c for c in merge_candidates(chosen, people) if _commits(c, notes, foreign)]
     fill_from_line_keys(merged, sentences, meeting_date)
     resolve_event_dues(merged, sentences, meeting_date)
     items = [_to_draft_item(c, notes, people) for c in merged]

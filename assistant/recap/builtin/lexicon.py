@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import regex as re
 
+from assistant.recap.builtin.languages import EitherCue, cue
+
 # Base-form verbs that start a task ("send", "book", "follow up"). Shorthand verbs included.
 TASK_VERBS: frozenset[str] = frozenset(
     """accept add address adjust align analyze announce answer apply approve archive arrange ask
@@ -116,7 +118,7 @@ SHORTHAND: dict[str, str] = {
 
 
 # Done / cancelled / declined cues that veto a candidate commitment.
-DONE_CUE = re.compile(
+_ENGLISH_DONE_CUE = re.compile(
     r"\balready\b(?!\s+(?:agreed|offered|promised|committed|said|planned|volunteered|asked))|"
     # "send a reminder when the draft is finished": a condition, not a report that it is done
     r"(?<!\b(?:when|once|after|until|till|as soon as)\b[^.;,\n]{0,80})"
@@ -138,7 +140,7 @@ DECLINE_CUE = re.compile(
     re.IGNORECASE,
 )
 # Ongoing norms (no completion point) are decisions, not action items.
-NORM_CUE = re.compile(
+_ENGLISH_NORM_CUE = re.compile(
     r"\b(?:from now on|going forward|moving forward|as a rule|norm|always|every time|"
     r"whenever|each (?:week|time|day)|every (?:week|day|morning|monday|tuesday|wednesday|"
     r"thursday|friday)|any (?:ticket|tix|change|request|order)s?|"
@@ -163,8 +165,14 @@ NEGATIVE_REPLY = re.compile(
 
 # Open questions and hedged ideas are follow-ups for next time, not commitments:
 # "Do we need a separate chainList?", "maybe move to IPFS", "?? ask legal", "if time allows".
-TENTATIVE = re.compile(
+_ENGLISH_TENTATIVE = re.compile(
     r"\?\s*[)\].]*\s*$|\?\?|\b(?:maybe|might|possibly|perhaps|potentially|probably not|"
-    r"if time(?: allows| permits)?|could (?!you\b)|would be (?:nice|good) to|vielleicht)\b",
+    r"if time(?: allows| permits)?|could (?!you\b)|would be (?:nice|good) to)\b",
     re.IGNORECASE,
 )
+
+# The same notions in other languages ("erledigt", "terminé", "已完成"; "vielleicht", a final
+# "？"; "ab sofort", "每周"), searched after the English pattern (one merged pattern is slower).
+DONE_CUE = EitherCue(_ENGLISH_DONE_CUE, cue("done"))
+TENTATIVE = EitherCue(_ENGLISH_TENTATIVE, cue("tentative"))
+NORM_CUE = EitherCue(_ENGLISH_NORM_CUE, cue("norm"))

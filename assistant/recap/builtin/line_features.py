@@ -19,6 +19,18 @@ import regex as re
 from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.dates import find_dues
+from assistant.recap.builtin.languages import (
+    OWNER_CUE,
+    EitherCue,
+    cue,
+    foreign_note,
+    infinitive_task,
+    spaceless_lead,
+    word_count,
+)
+from assistant.recap.builtin.languages import (
+    spaceless as has_spaceless,
+)
 from assistant.recap.builtin.lexicon import DONE_CUE, NORM_CUE, TENTATIVE
 from assistant.recap.builtin.outline import NUMBERED
 from assistant.recap.builtin.people import PeopleDirectory
@@ -27,7 +39,9 @@ from assistant.recap.builtin.segmentation import Sentence
 _WORD = re.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*|\d+")
 _NAME_LEAD = re.compile(
     r"^\W{0,3}(?P<who>[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*(?:\s*(?:,|&|\+|/|and)\s*"
-    r"[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*){0,3})\s*(?P<sep>to\s|will\s|'ll\s|:|-\s|–\s|—\s|\))"
+    r"[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*){0,3})\s*(?P<sep>to\s|will\s|'ll\s|:|：|-\s|–\s|—\s|\)|"
+    + OWNER_CUE
+    + r"\s)"
 )
 _BRACKET_LEAD = re.compile(r"^\s*[\[(][\p{Lu}\p{Lo}]{1,4}(?:\s*[,/&]\s*[\p{Lu}\p{Lo}]{1,4})*[\])]")
 _PAREN_END = re.compile(r"\((?:[^()]{0,40})\)\W*$")
@@ -58,7 +72,7 @@ _DATED = re.compile(
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|cannot|won't)\b", re.I)
 # Every wording cue a sentence may carry, as (feature, pattern), in the order they are listed.
-_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[str, re.Pattern[str] | EitherCue], ...] = (
     *_MODALS,
     ("first_person", _FIRST_PERSON),
     ("we", _WE),
@@ -69,6 +83,35 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("norm_cue", NORM_CUE),
     ("tentative", TENTATIVE),
 )
+# The same notions in other languages (`languages.py`): a German "wird" fires "m:will" as
+# "will" does, so what the model learned on English notes carries over.
+_FOREIGN_CUES: tuple[tuple[str, str], ...] = (
+    ("m:will", "will"),
+    ("m:will", "does"),
+    ("m:need", "need"),
+    ("m:todo", "todo"),
+    ("m:please", "please"),
+    ("first_person", "first_person"),
+    ("we", "we"),
+    ("past", "past"),
+    ("progress", "progress"),
+    ("negation", "negation"),
+)
+
+
+def _sep_kind(sep: str) -> str:
+    """What links a leading name to its task, as the English word ("wird" -> will)."""
+    if sep == "：":
+        return ":"
+    if cue("will").fullmatch(sep):
+        return "will"
+    return "to" if cue("need").fullmatch(sep) else sep
+
+
+def _cues(text: str) -> list[str]:
+    fired = {name for name, pattern in _CUES if pattern.search(text)}
+    fired |= {name for name, notion in _FOREIGN_CUES if cue(notion).search(text)}
+    return [name for name, _ in _CUES if name in fired]
 
 
 def _stem(word: str) -> str:
@@ -127,8 +170,13 @@ def sentence_features(
     # how many of them start with a verb says what kind of list this is.
     groups: dict[tuple[str, int, int | None, bool], list[int]] = {}
     verb_first: list[bool] = []
+    # In notes of other languages a to-do is an infinitive, first or last (`languages.py`).
+    foreign = foreign_note("\n".join(s.text for s in sentences[:300]))
     for i, s in enumerate(sentences):
-        verb_first.append(T.starts_with_verb(T.expand_shorthand(_strip_label(s.text))))
+        task = _strip_label(s.text)
+        verb_first.append(
+            T.starts_with_verb(T.expand_shorthand(task)) or (foreign and infinitive_task(task))
+        )
         if s.first_in_line and (s.bullet or s.row):
             groups.setdefault((s.section, s.depth, s.parent, s.row), []).append(i)
     sibling_of: dict[int, list[int]] = {i: g for g in groups.values() for i in g}
@@ -175,7 +223,14 @@ def sentence_features(
         # Wording.
         lead = _NAME_LEAD.match(text)
         if lead and _is_person(lead.group("who"), people):
-            f.append("name_lead:" + lead.group("sep").strip())
+            sep = lead.group("sep").strip()
+            f.append("name_lead:" + _sep_kind(sep))
+        else:
+            spaceless = spaceless_lead(text, lambda w: _is_person(w, people))  # "王伟负责…"
+            if spaceless is not None:
+                rest = text[spaceless.end :]
+                said = cue("will").match(rest) or cue("need").match(rest)
+                f.append("name_lead:" + (":" if spaceless.colon else "will" if said else "-"))
         if _BRACKET_LEAD.match(text):
             f.append("bracket_lead")
         if _PAREN_END.search(text):
@@ -187,20 +242,23 @@ def sentence_features(
         if _URL.search(text):
             f.append("url")
         f += _first_word_features("", text, people)
+        if foreign and verb_first[i] and "verb" not in f and "lverb" not in f:
+            f.append("verb")
         stripped = _strip_label(text)
         if stripped != text:
             f.append("label")
             f += _first_word_features("l", stripped, people)
-        f += [name for name, pattern in _CUES if pattern.search(text)]
-        if "?" in text:
+        f += _cues(text)
+        if "?" in text or "？" in text:
             f.append("question")
         dues = find_dues(text, meeting)
         if any(not d.vague for d in dues):
             f.append("due")
         elif dues:
             f.append("due_vague")
-        words = _WORD.findall(text)
-        f.append("len:" + _bucket(len(words), (2, 4, 8, 14, 24, 40)))
+        # Chinese and Japanese count about two characters a word (`languages.word_count`).
+        n_words = word_count(text) if has_spaceless(text) else len(_WORD.findall(text))
+        f.append("len:" + _bucket(n_words, (2, 4, 8, 14, 24, 40)))
         if text.endswith("."):
             f.append("full_stop")
         if text.endswith(":"):

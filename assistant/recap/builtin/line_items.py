@@ -19,6 +19,7 @@ from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.clauses import find_due, vetoed
 from assistant.recap.builtin.completion import finish_task
 from assistant.recap.builtin.context import SentenceContext, SubjectResolver
+from assistant.recap.builtin.languages import LEADING_CUE, TODO_LABEL, cue, spaceless_lead
 from assistant.recap.builtin.lexicon import TENTATIVE
 from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.segmentation import Sentence, handle_name
@@ -32,7 +33,7 @@ _LEAD = re.compile(
     r"@(?P<at>[\w.-]{2,})\s*[:,-]?\s+|"
     r"(?P<who>"
     + _WHO_LIST
-    + r")\s*(?:(?P<sep>:|,|\s[-–—]|\s+to\b|\s+will\b|'ll\b)\s*|(?=\s+\p{Ll})))"
+    + r")\s*(?:(?P<sep>:|：|,|\s[-–—]|\s+to\b|\s+will\b|'ll\b)\s*|(?=\s+\p{Ll})))"
 )
 _TRAIL = re.compile(
     r"\s*(?:[\[(](?P<br>[^\])]{1,40})[\])]|@(?P<at>[\w.-]{2,})|"
@@ -73,6 +74,14 @@ def _person(text: str, people: PeopleDirectory) -> Person | None:
 
 def owner_mark(text: str, people: PeopleDirectory) -> tuple[Person | None, str]:
     """The owner a line names at its start or end, and the line without that mark."""
+    lead = spaceless_lead(text, lambda w: _person(w, people) is not None)  # "王伟负责…"
+    if lead is not None:
+        return _person(lead.who, people), text[lead.end :]
+    who, colon, rest = text.partition("：")  # "Nguyễn Thị Hương：更新文档"
+    if colon and len(who) <= 40:
+        person = _person(who.strip(" -*•・"), people)
+        if person is not None:
+            return person, rest
     m = _LEAD.match(text)
     if m and m.group("who") and T.starts_with_verb(m.group("who")):
         m = None  # "Send Oskar the paper": a task that starts with a verb, not an owner
@@ -121,16 +130,18 @@ def line_item(
         return []  # "?? ask legal about X": the marks that open the line make it a question
     if _STATEMENT.match(s.text):
         return []  # "It's a big change, so …": a statement about things, not a task
-    owner, rest = owner_mark(s.text, people)
+    owner, rest = owner_mark(TODO_LABEL.sub("", s.text), people)
     flags: set[str] = set()
-    rest = _FILLER.sub("", rest.strip())
+    # "Florian wird X hochladen", "王伟负责X": the cue word goes, the task stays as written.
+    rest = LEADING_CUE.sub("", _FILLER.sub("", rest.strip()))
     rest, topic = _task_and_topic(rest)
     if owner is None and topic:
         owner, rest2 = owner_mark(rest, people)
         rest = rest2 if owner is not None else rest
     if owner is None and s.owner_heading:
         owner = _person(s.owner_heading, people)
-    if owner is None and (_FIRST_PERSON.search(s.text) or _WE.search(s.text)):
+    mine = cue("first_person").search(s.text) or cue("we").search(s.text)
+    if owner is None and (_FIRST_PERSON.search(s.text) or _WE.search(s.text) or mine):
         owner = people.writer  # "we will write a script": the writer is one of "we"
     if owner is None:
         owner, flags = people.default_owner, {"owner_guessed"}

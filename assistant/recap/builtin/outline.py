@@ -16,6 +16,8 @@ from typing import Literal
 
 import regex as re
 
+from assistant.recap.builtin.languages import STATUS_DONE, STATUS_OPEN, heading_kind
+
 SectionKind = Literal[
     "", "action", "followup", "negative", "praise", "concern", "personal", "decision", "agenda"
 ]
@@ -75,7 +77,9 @@ _OPEN_STATUS = re.compile(
 
 SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 BULLET = re.compile(
-    r"^\s*(?:[-*•◦▪–→➜➔▶►>+" + SYMBOLS + r"]+\ufe0f?|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+"
+    r"^\s*(?:[-*•◦▪–→➜➔▶►>+・" + SYMBOLS + r"]+\ufe0f?|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+|"
+    # Chinese and Japanese lists: "・", "●", "①", "1、", "（1）", with no space after them.
+    r"^\s*(?:[・●◆■]|[①-⑳]|\d{1,2}[、．]|[（(]\d{1,2}[）)])\s*(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
 NUMBERED = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
 CHECKBOX = re.compile(
@@ -90,7 +94,7 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _HTML_OR_META = re.compile(r"^\s*(?:<[^>]+>|---\s*$|[\w-]+:\s*\[.*\]\s*$)")
 # "Catalog, Execution Engine [Antônio]" / "Parser [Ilya, Sebastián]": a person named in a title.
 _BRACKETED = re.compile(r"[\[(](?P<who>[^\])]{1,40})[\])]\s*:?\s*$")
-_LABEL_LINE = re.compile(r"^\s*[\p{L}][\w -]{0,30}:(?:\s|$)")
+_LABEL_LINE = re.compile(r"^\s*[\p{L}][\w -]{0,30}(?::(?:\s|$)|：)")
 _SENTENCE_END = re.compile(r"[.!?:;]$")
 _INNER_EMPHASIS = re.compile(r"\*{2,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
 _OWNER_LINK = re.compile(r"\s+(?:to|will|should|must)$", re.I)
@@ -118,7 +122,17 @@ def section_kind(heading: str) -> SectionKind:
     for kind, pattern in _SECTION_RULES:
         if pattern.search(heading):
             return kind
-    return ""
+    # "Nächste Schritte", "Prochaines étapes", "待办事项": the same kinds in other languages.
+    return heading_kind(heading)  # type: ignore[return-value]
+
+
+def _status(title: str) -> Status | None:
+    """ "Finished" / "Erledigt" / "已完成" -> done; "New" / "En cours" / "进行中" -> open."""
+    if _DONE_STATUS.match(title) or STATUS_DONE.match(title):
+        return "done"
+    if _OPEN_STATUS.match(title) or STATUS_OPEN.match(title):
+        return "open"
+    return None
 
 
 def _indent(text: str) -> int:
@@ -134,7 +148,7 @@ def _implicit_heading(line: str, next_line: str | None) -> bool:
     words = body.rstrip(":").split()
     if not words or len(words) > 7:
         return False
-    if body.endswith(":"):
+    if body.endswith((":", "：")):
         return True
     if _ENDS_WITH_PUNCT.search(body) or _DATE_OR_1ON1.search(body):
         return False
@@ -175,7 +189,7 @@ def heading_text(text: str) -> str:
     text = _MD_HEADING.sub(r"\2", text) if _MD_HEADING.match(text) else text
     text = BULLET.sub("", text.strip())
     text = _INNER_EMPHASIS.sub("", text)  # "**Bríd** and **Kwabena** to:" -> plain words
-    return text.strip().strip("*_#").strip().rstrip(":").strip().strip("*_").strip()
+    return text.strip().strip("*_#").strip().rstrip(":：").strip().strip("*_").strip()
 
 
 def owner_label(text: str) -> str | None:
@@ -232,13 +246,7 @@ def outline(lines: list[str]) -> list[LineInfo]:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             parents.clear()
-            status: Status | None = (
-                "done"
-                if _DONE_STATUS.match(title)
-                else "open"
-                if _OPEN_STATUS.match(title)
-                else None
-            )
+            status: Status | None = _status(title)
             stack.append((level, title, section_kind(title), status))
             out.append(_info(i, "heading", 0, len(raw) - len(raw.lstrip()), None, stack, None))
             prev_kind = "heading"
@@ -270,13 +278,7 @@ def outline(lines: list[str]) -> list[LineInfo]:
                 parents.append((depth, i))
                 title = heading_text(text[body:])
                 if len(title.split()) <= 4 or text.rstrip().endswith(":"):
-                    status = (
-                        "done"
-                        if _DONE_STATUS.match(title)
-                        else "open"
-                        if _OPEN_STATUS.match(title)
-                        else None
-                    )
+                    status = _status(title)
                     stack.append((100 + depth, title, section_kind(title), status))
             prev_kind = "item"
             continue

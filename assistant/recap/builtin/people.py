@@ -16,6 +16,12 @@ from dataclasses import dataclass, field
 import regex as re
 
 from assistant.recap.builtin.attendees import attendee_initials, attendees
+from assistant.recap.builtin.languages import (
+    FOREIGN_OWNER_SPOT,
+    foreign_note,
+    heading_kind,
+    owner_spot,
+)
 from assistant.recap.builtin.lexicon import TASK_VERBS, verb_form
 from assistant.recap.builtin.name_patterns import (
     ANY_HANDLE,
@@ -40,6 +46,16 @@ from assistant.recap.builtin.name_patterns import (
     WHITESPACE,
     Role,
 )
+
+_SPACELESS_RUN = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_LETTER = re.compile(r"\p{L}")
+
+
+def _mostly_spaceless(notes: str) -> bool:
+    """Is the note written mostly in Chinese or Japanese (letters of spaceless scripts)?"""
+    sample = notes[:20_000]
+    letters = len(_LETTER.findall(sample))
+    return letters > 0 and len(_SPACELESS_RUN.findall(sample)) > 0.3 * letters
 
 
 def _lower_elsewhere(word: str, notes: str) -> bool:
@@ -144,6 +160,7 @@ class PeopleDirectory:
         for name in participants:  # "Present: ..." lines: one-word names count there
             self._add(name, single=True)
         self._notes = notes
+        self._foreign = False  # written in another language than English (set by _discover)
         self._marks: dict[str, Person] = {}  # initials an attendee line gives for its names
         self.owners_named: set[str] = set()
         # Known before the attendee line is read: "Present: Ana, me" names the writer.
@@ -214,7 +231,12 @@ class PeopleDirectory:
         self.people.append(person)
         return person
 
+    def _owner_shaped(self, name: str) -> bool:
+        """Is `name` written somewhere as an owner: "Name:", "Name wird …", "(Name)"?"""
+        return re.search(owner_spot(name), self._notes[:100_000]) is not None
+
     def _discover(self, notes: str) -> None:
+        self._foreign = foreign_note(notes)
         for h in HANDLE.finditer(notes):  # "@marco.bellini" in a chat paste
             self._add(f"{h.group(1).title()} {h.group(2).title()}")
         for m in FULL_NAME.finditer(notes):
@@ -225,6 +247,11 @@ class PeopleDirectory:
                 continue  # "Schedule Rafaël", "Help Wanted": a verb starts a task, not a name
             if "\n" in m.group(0):
                 continue  # a name never runs across lines
+            if heading_kind(m.group(0)) or (self._foreign and not self._owner_shaped(m.group(0))):
+                # "Nächster Schritt", "Visualisierung von Labeldaten": in German every noun is
+                # capitalised, so in notes of other languages two capitalised words are a name
+                # only where an owner stands (before a commitment cue or a colon, in brackets).
+                continue
             if not self._plausible_pair(first, last, notes):
                 continue  # "Focus Area", "Genetic Programming": words, also written in lower case
             full = m.group(0)
@@ -250,8 +277,30 @@ class PeopleDirectory:
         for h in ANY_HANDLE.finditer(notes):  # "@orinmaddox": known only by a handle
             if not self.resolve(h.group(1)):
                 self._add(h.group(1), single=True)
+        if self._foreign:
+            # "Joost gaat een poll maken", "由韩老师负责…", "由 [zhengwj](…) 协调跟进": someone
+            # in the owner spot of another language's commitment.
+            for m in FOREIGN_OWNER_SPOT.finditer(notes[:100_000]):
+                if m.group("agent"):  # "由 X 负责": whoever X is, a handle or a name
+                    if not self.resolve(m.group("agent")):
+                        self._add(m.group("agent"), single=True)
+                    continue
+                word = m.group("who")
+                # A capitalised word opening a sentence may be an adverb ("Daarvan zullen",
+                # "Verder zal"): a name is written more than once.
+                twice = len(re.findall(r"(?<![\w@])" + re.escape(word) + r"(?!\w)", notes)) > 1
+                if not self.resolve(word) and (
+                    _SPACELESS_RUN.search(word) or (twice and self._plausible_single(word, notes))
+                ):
+                    self._add(word, single=True)
+        spaceless_note = _mostly_spaceless(notes)
         for m in UNCASED_NAME.finditer(notes):  # "王伟 will run the benchmark"
-            self._add(m.group(0))
+            name = m.group(0)
+            if _SPACELESS_RUN.search(name) and (spaceless_note or "\n" in name):
+                # In Chinese or Japanese text every clause is a run of uncased letters: only a
+                # run set apart by spaces in text of another language is read as a name.
+                continue
+            self._add(name)
 
     def _discover_labels(self, notes: str) -> None:
         """One-word names used like the known names beside them: "#### Lukáš" among
@@ -317,6 +366,8 @@ class PeopleDirectory:
         words = nfc(full).split()
         if any(w in NOT_FIRST or w in NOT_LAST or w.lower() in TASK_VERBS for w in words):
             return None
+        if heading_kind(full) or (self._foreign and not self._owner_shaped(full)):
+            return None  # "Nächster Schritt:", a German noun pair: a label, not a person
         if not self._plausible_pair(words[0], words[-1], self._notes):
             return None
         self._cache.clear()

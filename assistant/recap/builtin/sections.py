@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from assistant.recap.builtin.languages import cue
 from assistant.recap.builtin.lexicon import NORM_CUE, TENTATIVE
 from assistant.recap.builtin.segmentation import Sentence
 
@@ -98,6 +99,7 @@ def classify_sections(sentences: list[Sentence], task_starts: set[int]) -> Secti
             kind == "decision"
             or kind == "negative"
             or _DECISION.search(text)
+            or cue("decided").search(text)  # "beschlossen", "décidé", "决定"
             or NORM_CUE.search(text)
         ):
             out.decisions.append(text)

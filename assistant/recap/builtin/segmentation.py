@@ -10,6 +10,7 @@ from typing import Literal
 
 import regex as re
 
+from assistant.recap.builtin.languages import SPACELESS_END
 from assistant.recap.builtin.lexicon import TASK_VERBS
 from assistant.recap.builtin.outline import (
     BULLET,
@@ -24,7 +25,7 @@ from assistant.talk.transcript import parse_transcript
 
 # Small precompiled patterns used by the functions below.
 _HARD_BREAK = re.compile(r"\\?(?:\r\n|\r|\n)")  # a line break, with Markdown's backslash hard break
-_LINE_LABEL = re.compile(r"^\s*([\p{L}][\p{L} /'-]{1,30}):\s")
+_LINE_LABEL = re.compile(r"^\s*([\p{L}][\p{L} /'-]{1,30})(?::\s|：\s*)")
 
 _DONE_MARK = re.compile(r"^\s*(?:[-*•]\s*)?[✔✓☑✅]\s*|\s[✔✓☑✅]\s*$")
 _EMPHASIS = re.compile(r"\*{2,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
@@ -46,6 +47,8 @@ _CHAT_HEADER = re.compile(
 _SEMI_TASK = re.compile(r";\s+(?=(?P<verb>[\p{Ll}][\p{Ll}-]+)\b)")
 _WORDY = re.compile(r"[\p{L}\p{N}]")
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[\p{L}0-9@])")
+# Chinese and Japanese end sentences with full-width marks and no space after them.
+_CJK_END = re.compile(r"[" + SPACELESS_END + r"][」』”’）)]*\s*(?=\S)")
 _LOWER_PREP = re.compile(r"(?:for|on|by|with|to|at|in|of|from)\s")
 _ABBREV = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|approx|e\.g|i\.e|Jr|Sr|Inc|No|Fig|Mt|Ft|a\.m|p\.m|"
@@ -184,8 +187,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start() + 1))
         start = m.end()
     spans.append((start, len(text)))
+    spans = [piece for a, b in spans for piece in _split_cjk(text, a, b)]
     spans = [piece for a, b in spans for piece in _split_tasks(text, a, b)]
     return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
+
+
+def _split_cjk(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a span after 。！？； (with any closing quote or bracket)."""
+    out: list[tuple[int, int]] = []
+    for m in _CJK_END.finditer(text, a, b):
+        end = m.end() - (len(m.group(0)) - len(m.group(0).rstrip()))
+        if _WORDY.search(text, a, end):
+            out.append((a, end))
+            a = m.end()
+    out.append((a, b))
+    return out
 
 
 def _split_tasks(text: str, a: int, b: int) -> list[tuple[int, int]]:

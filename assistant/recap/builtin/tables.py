@@ -18,14 +18,16 @@ from assistant.recap.builtin import tasks as T
 from assistant.recap.builtin.candidates import Candidate
 from assistant.recap.builtin.context import SubjectResolver
 from assistant.recap.builtin.dates import DueMatch, find_dues, pick_due
+from assistant.recap.builtin.languages import DONE_STATUS_WORDS, TABLE_HEADERS, alternation
 from assistant.recap.builtin.lexicon import CANCEL_CUE, DONE_CUE
 from assistant.recap.builtin.line_items import owner_mark
 from assistant.recap.builtin.name_patterns import NAME_WORD
 from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.segmentation import Line
 
-# What a header word means. A header may match several kinds ("Action / Owner").
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
+# What a header word means. A header may match several kinds ("Action / Owner"); the same
+# words in other languages come from the shared lexicon (`languages.TABLE_HEADERS`).
+_ENGLISH_HEADERS: dict[str, tuple[str, ...]] = {
     "task": (
         "action",
         "task",
@@ -37,52 +39,22 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "next step",
         "description",
         "deliverable",
-        "aufgabe",
-        "maßnahme",
-        "massnahme",
-        "tâche",
-        "tarea",
-        "acción",
     ),
-    "owner": (
-        "owner",
-        "who",
-        "assignee",
-        "assigned",
-        "responsible",
-        "person",
-        "lead",
-        "name",
-        "verantwortlich",
-        "zuständig",
-        "wer",
-        "responsable",
-        "quién",
-        "qui",
-        "负责人",
-    ),
-    "due": (
-        "due",
-        "when",
-        "by",
-        "deadline",
-        "date",
-        "target",
-        "eta",
-        "bis",
-        "fällig",
-        "termin",
-        "échéance",
-        "fecha",
-    ),
-    "status": ("status", "state", "done", "erledigt", "statut", "estado"),
+    "owner": ("owner", "who", "assignee", "assigned", "responsible", "person", "lead", "name"),
+    "due": ("due", "when", "by", "deadline", "date", "target", "eta"),
+    "status": ("status", "state", "done"),
+}
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    kind: words + TABLE_HEADERS[kind] for kind, words in _ENGLISH_HEADERS.items()
 }
 _HEADER = {
     kind: re.compile(r"(?<![\p{L}-])(?:" + "|".join(map(re.escape, words)) + r")", re.I)
     for kind, words in HEADER_WORDS.items()
 }
 _DONE_VALUE = re.compile(
-    r"^\s*(?:done|complete[d]?|closed|x|yes|✔|✓|☑|✅|cancel+ed|dropped)\s*$", re.I
+    r"^\s*(?:done|complete[d]?|closed|x|yes|✔|✓|☑|✅|cancel+ed|dropped)\s*$|"
+    r"^\s*" + alternation(DONE_STATUS_WORDS) + r"\s*$",
+    re.I,
 )
 # A cell that says there is no action.
 _NOTHING = re.compile(

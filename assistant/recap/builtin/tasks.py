@@ -21,7 +21,7 @@ _REPLACEABLE_PRONOUN = re.compile(
 _POSSESSIVE_S = re.compile(r"^'s\b")
 _HIM_HER = re.compile(r"\b(?:him|her)\b(?!\s+(?:own|team|work|\w+ing)\b)")
 _WHITESPACE = re.compile(r"\s+")
-_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_EMPTY_PARENS = re.compile(r"[(（]\s*[)）]")
 # "[04:12]" / "(12:30)" recording timestamps that meeting tools append to items.
 _TIMESTAMP = re.compile(r"\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]")
 
@@ -52,9 +52,15 @@ _TRAILING_REASON = re.compile(
 )
 _DUE_PREP = re.compile(
     r"(?:\b(?:by|before|on|until|til|till|no later than|due|starting|from|for|at|cob|eod|eop|"
-    r"latest|the|of|in|sometime|during|around|ahead of|after)\s+)*$",
+    r"latest|the|of|in|sometime|during|around|ahead of|after|"
+    # the same words in other languages ("bis Freitag", "avant vendredi", "para el viernes")
+    r"bis|vor|spätestens|zum|am|avant|d'ici|pour|jusqu'à|jusqu'au|le|la|para|antes de|"
+    r"antes del|hasta|el|até|entro|prima di|il|vóór|voor|uiterlijk|tegen|op)\s+)*$",
     re.IGNORECASE,
 )
+# Chinese and Japanese put the preposition after the date: "下周五前", "金曜日までに".
+_DUE_POSTPOSITION = re.compile(r"^\s*(?:之前|以前|前|为止|までに|まで|迄)(?:完成)?")
+_SPACELESS_CHAR = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _PARTICIPLE_IRREGULAR = {
     "sent": "send",
     "done": "do",
@@ -191,10 +197,12 @@ def remove_dates(text: str, offset: int, due: DueMatch | None, meeting: dt.date)
         tail = _POSSESSIVE_S.sub("", tail)
         tail = _TIME_OF_DAY.sub("", tail).lstrip(" )")
         tail = _ITSELF.sub("", tail)  # "today itself"
+        tail = _DUE_POSTPOSITION.sub("", tail)
         if (the_before or possessive) and _names_event(tail):
             # "before the Thurs release" / "at Friday's leads meeting": keep the event.
             head = text[:a].rstrip() + ("" if the_before else " the")
-        text = f"{head} {tail}".strip()
+        glue = "" if _SPACELESS_CHAR.search(head[-1:] + tail[:1]) else " "
+        text = f"{head}{glue}{tail}".strip()
     return _RELATIVE_TAIL.sub("", text)
 
 
@@ -310,7 +318,7 @@ def tidy(text: str) -> str:
     text = _TELL_BACK.sub("", expand_shorthand(_TIMESTAMP.sub("", text)))
     text = _TRAILING_REASON.sub("", text)
     text = _LEADING_FILLER.sub("", text.strip())
-    text = _WHITESPACE.sub(" ", text).strip(" ,;:.-–—!?\"'")
+    text = _WHITESPACE.sub(" ", text).strip(" ,;:.-–—!?\"'。，、；：！？・")
     text = _EMPTY_PARENS.sub("", text).strip()
     if text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip(" ,")

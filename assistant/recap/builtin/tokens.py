@@ -6,8 +6,9 @@ scoring rule), so that changing how quality is measured never changes what the e
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from assistant.words import words
 
 STOPWORDS: frozenset[str] = frozenset(
     """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
@@ -21,13 +22,23 @@ STOPWORDS: frozenset[str] = frozenset(
     wouldn""".split()
 )
 
-_NON_WORD = re.compile(r"[\W_]+")  # letters and digits of any script make words
+# Articles, prepositions and conjunctions of the other languages the engine reads.
+FOREIGN_STOPWORDS: frozenset[str] = frozenset(
+    """der die das den dem des ein eine einen einem einer und oder zu mit für von im am auf
+    le la les un une des et ou du au aux pour avec par sur dans el los las y del al con por
+    una unos o os um uma do da dos das em no na com il lo gli di per het een en van voor met
+    op te""".split()
+)
 
 
 @lru_cache(maxsize=8192)
 def task_tokens(text: str) -> frozenset[str]:
-    """Lowercased word tokens of a task text (any script), without stopwords."""
-    return frozenset(t for t in _NON_WORD.split(text.lower()) if t and t not in STOPWORDS)
+    """Word tokens of a task text, without stopwords: the product's tokeniser
+    (`assistant.words`), so Chinese and Japanese tasks count in character pairs, not as one
+    word per clause."""
+    return frozenset(
+        t for t in words(text) if t not in STOPWORDS and t not in FOREIGN_STOPWORDS and t != "_"
+    )
 
 
 def task_similarity(a_text: str, b_text: str) -> float:
