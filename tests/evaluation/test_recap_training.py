@@ -191,11 +191,12 @@ def test_leave_one_source_out_keeps_its_floor(loso_payload: dict[str, Any]) -> N
     # merged. Round 8 added 39 sources (dev3, 36 of its notes in eight other languages, on
     # which the English engine scored 0.14): over the 93 sources F1 0.612, owner 0.898 before
     # round 8's changes (the 54 older ones 0.688 / 0.925 in that run). dev4 (30 sources) then
-    # made it 122 sources: one at a time F1 0.583, owner 0.859; this test holds them out in 10
-    # groups (see the fixture), so the floor follows that, harder, set. A change that makes the
+    # made it 122 sources: one at a time F1 0.583, owner 0.859 (10 groups: 0.580, 0.863); with
+    # round 8's languages merged, one at a time F1 0.591, owner 0.851. This test holds them out
+    # in 10 groups (see the fixture); the floor follows the harder set. A change that makes the
     # classifier or the rules generalise worse fails here, whatever it does in-sample.
     pooled = loso_payload["LOSO"]
     assert len(pooled["per_source"]) == 122
-    assert pooled["f1"] >= 0.55, pooled
-    assert pooled["owner_accuracy"] >= 0.83, pooled
+    assert pooled["f1"] >= 0.56, pooled
+    assert pooled["owner_accuracy"] >= 0.82, pooled
     assert pooled["f1"] > loso_payload["rules only"]["f1"]  # the classifier helps on unseen sources

@@ -20,7 +20,7 @@ from assistant.recap.builtin.dialogue import detect_dialogue
 from assistant.recap.builtin.events import fill_from_line_keys, resolve_event_dues
 from assistant.recap.builtin.languages import foreign_note, infinitive_task
 from assistant.recap.builtin.line_features import sentence_features
-from assistant.recap.builtin.line_items import line_item
+from assistant.recap.builtin.line_items import TOPIC_QUESTION, line_item
 from assistant.recap.builtin.line_model import LineModel, default_line_model
 from assistant.recap.builtin.line_vectors import sentence_vectors
 from assistant.recap.builtin.merge import merge_candidates
@@ -124,6 +124,9 @@ def _prose_candidates(
     return cands
 
 
+_BULLET_MARK = re.compile(r"^\s*(?:[-*+•·]|\d+[.)]|\[[ xX]?\])?\s*")
+
+
 def _commits(c: Candidate, notes: str, foreign: bool) -> bool:
     """Not work already done, nor an agenda slot ("Performance work update (Thiago)"), nor a
     bare label ("Quarterly overview"); in notes of another language a two-word infinitive
@@ -132,7 +135,8 @@ def _commits(c: Candidate, notes: str, foreign: bool) -> bool:
     label = bare_label(c.task, dated=c.due is not None)
     if label and foreign and infinitive_task(c.task):
         label = False
-    return not (reports_done_work(c.task) or agenda_slot(c.task, source) or label)
+    topic = bool(TOPIC_QUESTION.match(_BULLET_MARK.sub("", source, count=1)))  # "Whether X joins"
+    return not (reports_done_work(c.task) or agenda_slot(c.task, source) or label or topic)
 
 
 def _to_draft_item(c: Candidate, notes: str, people: PeopleDirectory) -> ActionItemDraft:

@@ -58,6 +58,9 @@ _STATEMENT = re.compile(
     r"^\W*(?:it|it's|it’s|this|that|there|these|those|they|we|he|she|you)\b(?!\s+(?:will|'ll|to)\b)",
     re.I,
 )
+# "How to make the most of the last two days", "What to do about the release": a line that opens
+# with a question word is a topic to discuss, even without its question mark.
+TOPIC_QUESTION = re.compile(r"^\W*(?:how|what|why|whether|which)\b", re.I)
 _GROUP = re.compile(r"^(?:team|leads|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 
@@ -128,8 +131,8 @@ def line_item(
     before = sentences[i - 1] if i > 0 else None
     if before is not None and before.line_index == s.line_index and _QUERY_MARK.match(before.text):
         return []  # "?? ask legal about X": the marks that open the line make it a question
-    if _STATEMENT.match(s.text):
-        return []  # "It's a big change, so …": a statement about things, not a task
+    if _STATEMENT.match(s.text) or TOPIC_QUESTION.match(s.text):
+        return []  # "It's a big change, so …" / "How to …": about things, not a task
     owner, rest = owner_mark(TODO_LABEL.sub("", s.text), people)
     flags: set[str] = set()
     # "Florian wird X hochladen", "王伟负责X": the cue word goes, the task stays as written.
