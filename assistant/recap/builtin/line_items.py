@@ -60,7 +60,8 @@ _STATEMENT = re.compile(
 )
 # "How to make the most of the last two days", "What to do about the release": a line that opens
 # with a question word is a topic to discuss, even without its question mark.
-TOPIC_QUESTION = re.compile(r"^\W*(?:how|what|why|whether|which)\b", re.I)
+# A question that is answered on the same line ("*What will I do?* Write the guide") is a label.
+TOPIC_QUESTION = re.compile(r"^\W*(?:how|what|why|whether|which)\b(?![^?]*\?\W*\w)", re.I)
 _GROUP = re.compile(r"^(?:team|leads|all|everyone|both|group|us|we|tbd)\b", re.I)
 
 
