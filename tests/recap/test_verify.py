@@ -29,14 +29,21 @@ NOTES = """1:1 Jordan / Dana
 """
 
 
-def _draft(fake_openai: FakeOpenAIServer, llm_client: LLMClient, **answer: Any):  # type: ignore[no-untyped-def]
+def _draft(  # type: ignore[no-untyped-def]
+    fake_openai: FakeOpenAIServer,
+    llm_client: LLMClient,
+    notes: str = NOTES,
+    manager: str = MANAGER,
+    report: str = REPORT,
+    **answer: Any,
+):
     fake_openai.enqueue(Respond.json(recap_answer(**answer)))
     return draft_recap(
-        NOTES,
+        notes,
         meeting_date=DAY,
-        manager=MANAGER,
-        report=REPORT,
-        people=[MANAGER, REPORT],
+        manager=manager,
+        report=report,
+        people=[manager, report],
         refiner=LLMRecapRefiner(llm_client),
     )
 
@@ -253,21 +260,16 @@ def test_notes_in_any_language_are_checked_word_for_word(
     """A faithful answer about Chinese or French notes is kept (not flagged as invented because
     its words are not ASCII), and an invented line in the same language is still left out."""
     item = {"task": kept["task"], "owner": report, "due": None, "evidence": kept["evidence"]}
-    answer = recap_answer(
+    draft = _draft(
+        fake_openai,
+        llm_client,
+        notes,
+        manager,
+        report,
         summary=kept["summary"],
         decisions=kept["decisions"],
         action_items=[item],
         concerns=[invented],
-    )
-    fake_openai.enqueue(Respond.json(answer))
-
-    draft = draft_recap(
-        notes,
-        meeting_date=DAY,
-        manager=manager,
-        report=report,
-        people=[manager, report],
-        refiner=LLMRecapRefiner(llm_client),
     )
 
     assert draft.summary == kept["summary"]
