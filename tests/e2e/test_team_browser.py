@@ -73,6 +73,7 @@ RECAP_NOTES = (
     "- Zoë to draft the postmortem by Thursday\n"
 )
 COMMENT = "First draft is in the wiki; Łukasz reviewed it"
+ASK_TO_BE_ADDED = "Ask your manager to add you with this e-mail address"  # the polite page
 POSTMORTEM = "Draft the postmortem"  # her action item from the recap the manager saves
 # The manager's pages by url path (ui/app.py PAGES; Team is the default page, "").
 MANAGER_PATHS = (
@@ -326,10 +327,14 @@ def _open(page: Any, title: str) -> None:
     _idle(page)
 
 
-def _goto(page: Any, url: str, heading: str) -> str:
-    """Type a URL; wait until the page Streamlit chose has rendered; its visible text."""
+def _goto(page: Any, url: str, heading: str, *, last: str | None = None) -> str:
+    """Type a URL; wait until the page Streamlit chose has rendered (its heading and, when
+    given, the text of its last element, since under load the run can still be drawing
+    after the heading shows); its visible text."""
     page.goto(url)
     expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    if last is not None:
+        expect(page.get_by_text(last, exact=False).first).to_be_visible()
     _idle(page)
     page.wait_for_timeout(300)  # the rest of the run's elements after the title
     _idle(page)
@@ -584,8 +589,8 @@ def test_team_mode_sign_in_report_side_sharing_and_isolation_in_a_real_browser(
         f"{url}/my_recaps",
         f"{url}/person?report={team.other_report_id}",
     ]:
-        shown = _goto(stranger, address, "Welcome to 1:1 Coach")
-        assert "Ask your manager to add you with this e-mail address" in shown, shown
+        shown = _goto(stranger, address, "Welcome to 1:1 Coach", last=ASK_TO_BE_ADDED)
+        assert ASK_TO_BE_ADDED in shown, shown
         assert STRANGER[1] in shown, shown
         leaked = [marker for marker in outsider_never if marker in shown]
         assert not leaked, f"{address}: {leaked}\n{shown}"
