@@ -24,6 +24,7 @@ from assistant.recap.builtin.line_items import TOPIC_QUESTION, line_item
 from assistant.recap.builtin.line_model import LineModel, default_line_model
 from assistant.recap.builtin.line_vectors import sentence_vectors
 from assistant.recap.builtin.merge import merge_candidates
+from assistant.recap.builtin.outline import BULLET, CHECKBOX
 from assistant.recap.builtin.people import PeopleDirectory, Person, is_common_word
 from assistant.recap.builtin.sections import classify_sections
 from assistant.recap.builtin.segmentation import Sentence, segment
@@ -124,9 +125,6 @@ def _prose_candidates(
     return cands
 
 
-_BULLET_MARK = re.compile(r"^\s*(?:[-*+•·]|\d+[.)]|\[[ xX]?\])?\s*")
-
-
 def _commits(c: Candidate, notes: str, foreign: bool) -> bool:
     """Not work already done, nor an agenda slot ("Performance work update (Thiago)"), nor a
     bare label ("Quarterly overview"); in notes of another language a two-word infinitive
@@ -135,7 +133,8 @@ def _commits(c: Candidate, notes: str, foreign: bool) -> bool:
     label = bare_label(c.task, dated=c.due is not None)
     if label and foreign and infinitive_task(c.task):
         label = False
-    topic = bool(TOPIC_QUESTION.match(_BULLET_MARK.sub("", source, count=1)))  # "Whether X joins"
+    unmarked = CHECKBOX.sub("", BULLET.sub("", source, count=1), count=1)
+    topic = bool(TOPIC_QUESTION.match(unmarked))  # "Whether X joins"
     return not (reports_done_work(c.task) or agenda_slot(c.task, source) or label or topic)
 
 

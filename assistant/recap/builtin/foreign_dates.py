@@ -16,6 +16,8 @@ from importlib import import_module
 
 import regex as re
 
+from assistant.recap.builtin.languages import DUE_PREPOSITION
+
 LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "zh", "ja")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -125,7 +127,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<cjm>\d{{1,2}})月(?P<cjd>\d{{1,2}})[日号]|"
         # "bis 15.3.", "am 2.4.": a day and month without a year only after a date word.
         rf"^\s*(?P<cd>\d{{1,2}})\.(?P<cm>\d{{1,2}})\.\s*$|"  # alone, as in a table's due column
-        rf"(?<=(?:bis|am|zum|vor|ab|op|tot|voor|le|il|al|el|au|du|jusqu'au|até|entro)\s+)"
+        rf"(?<=\b(?:{DUE_PREPOSITION})\s+)"
         rf"(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?![\d])|"
         rf"{end}|(?P<rel>{rel})",
         re.IGNORECASE,

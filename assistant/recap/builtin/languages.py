@@ -157,6 +157,22 @@ OPEN_STATUS_WORDS = _words(
     "進行中|未完了|対応中|新規",
 )
 
+# Words that lead into a due date ("bis Freitag", "avant vendredi", "para el viernes",
+# "tot 15.3."): stripped with the date from a task, and the words after which "15.3." is a date.
+DUE_PREPOSITIONS = _words(
+    "bis|vor|spätestens|zum|am|ab",
+    "voor|vóór|tot|uiterlijk|tegen|op",
+    "avant|d'ici|pour|jusqu'à|jusqu'au|le|la|au|du",
+    "para|antes de|antes del|hasta|el|al",
+    "até|para",
+    "entro|prima di|il|al",
+)
+# As one regex alternative, longest first, with no group or boundary of its own (callers
+# put it inside a look-behind or a repeated group).
+DUE_PREPOSITION = "|".join(
+    re.escape(w) for w in sorted(set(DUE_PREPOSITIONS), key=lambda w: (-len(w), w))
+)
+
 # --- Wording cues, by the feature they feed -----------------------------------------------
 CUES: dict[str, tuple[str, ...]] = {
     # Someone takes a task on: future, "is in charge of", "takes over".

@@ -7,6 +7,7 @@ import datetime as dt
 import regex as re
 
 from assistant.recap.builtin.dates import DueMatch, find_dues
+from assistant.recap.builtin.languages import DUE_PREPOSITION
 from assistant.recap.builtin.lexicon import SHORTHAND, TASK_VERBS
 from assistant.recap.builtin.people import PeopleDirectory, Person
 from assistant.recap.builtin.tokens import task_tokens
@@ -54,8 +55,7 @@ _DUE_PREP = re.compile(
     r"(?:\b(?:by|before|on|until|til|till|no later than|due|starting|from|for|at|cob|eod|eop|"
     r"latest|the|of|in|sometime|during|around|ahead of|after|"
     # the same words in other languages ("bis Freitag", "avant vendredi", "para el viernes")
-    r"bis|vor|spätestens|zum|am|avant|d'ici|pour|jusqu'à|jusqu'au|le|la|para|antes de|"
-    r"antes del|hasta|el|até|entro|prima di|il|vóór|voor|uiterlijk|tegen|op)\s+)*$",
+    rf"{DUE_PREPOSITION})\s+)*$",
     re.IGNORECASE,
 )
 # Chinese and Japanese put the preposition after the date: "下周五前", "金曜日までに".

@@ -100,6 +100,12 @@ def test_japanese_honorifics_and_dates() -> None:
             dt.date(2026, 3, 6),
         ),
         (
+            "Actiepunten\n- Siobhán: de offerte naar Mary-Kate sturen tot 13.3.\n",
+            "Siobhán Kelly",
+            "De offerte naar Mary-Kate sturen",  # no dangling "tot"
+            dt.date(2026, 3, 13),
+        ),
+        (
             "Actiepunten\n- Siobhán zal de offerte voor vrijdag versturen\n",
             "Siobhán Kelly",
             "Offerte versturen",
@@ -139,11 +145,20 @@ def test_capitalised_german_nouns_are_no_people() -> None:
         ("明天", "明天", dt.date(2026, 3, 5)),
         ("bis 15.3.", "15.3.", dt.date(2026, 3, 15)),
         ("am 15. März", "15. März", dt.date(2026, 3, 15)),
+        # one list of due prepositions serves dates and task trimming alike
+        ("spätestens 15.3.", "15.3.", dt.date(2026, 3, 15)),
+        ("tot 15.3.", "15.3.", dt.date(2026, 3, 15)),
+        ("antes del 15.3.", "15.3.", dt.date(2026, 3, 15)),
     ],
 )
 def test_due_phrases_of_other_languages(text: str, phrase: str, due: dt.date | None) -> None:
     found = find_dues(text, MEETING)
     assert [(d.phrase, d.date) for d in found] == [(phrase, due)]
+
+
+def test_a_preposition_inside_a_word_leads_to_no_date() -> None:
+    # "al" and "le" are due prepositions, but not at the end of "Kapital" or "Tribunale"
+    assert find_dues("Kapital 15.3. und Tribunale 2.4.", MEETING) == []
 
 
 def test_english_words_are_no_foreign_dates() -> None:

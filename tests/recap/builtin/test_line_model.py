@@ -106,3 +106,20 @@ def test_a_line_opening_with_a_question_word_is_a_topic_not_a_task() -> None:
     assert "last two days" not in tasks
     assert "migration backlog" not in tasks
     assert "on-call rota" not in tasks
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["1. ", "2) ", "- [ ] ", "* [ ] ", "[ ] ", "• ", "a) ", "☐ "],
+)
+def test_a_question_topic_under_any_list_mark_is_not_a_task(mark: str) -> None:
+    notes = (
+        "## Next steps\n"
+        f"{mark}How we split Zoë's on-call weeks with Łukasz\n"
+        f"{mark}Whether 王伟 joins the rota in March\n"
+        f"{mark}Finish the analysis scripts for the QUIC runs\n"
+    )
+    tasks = " | ".join(t for t, _ in _recap(notes)).lower()
+    assert "analysis scripts" in tasks
+    assert "on-call weeks" not in tasks
+    assert "rota" not in tasks
