@@ -190,6 +190,77 @@ def recap_select(
         typer.echo(json.dumps(payload, indent=2))
 
 
+@eval_app.command("agreement")
+def agreement_cmd(
+    second: Annotated[
+        list[Path],
+        typer.Argument(help="JSONL files of a second annotation: {id, action_items} a line."),
+    ],
+    gold: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--gold",
+            help="A labelled JSONL file that holds the same ids (repeat for several); default: "
+            "the third-party development files (evals/thirdparty/dev*.jsonl, heldout.jsonl).",
+        ),
+    ] = None,
+    engine_folds: Annotated[
+        int,
+        typer.Option(
+            "--engine-folds",
+            min=0,
+            help="Also score the built-in engine on the same notes, trained without their "
+            "sources (leave-sources-out in this many groups over the repository's training "
+            "data); 0 skips it.",
+        ),
+    ] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """How well a second annotator agrees with the gold, beside the engine on the same notes.
+
+    The second annotation is scored against the gold exactly as an engine is (evals/README.md
+    scoring rule). Two careful people do not agree perfectly on what counts as a committed
+    action item in someone else's notes; that agreement is the ceiling for any engine.
+    """
+    from assistant.evaluation.agreement import (
+        Items,
+        agreement,
+        engine_beside,
+        load_annotations,
+    )
+
+    if not gold:
+        from assistant.evaluation.recap_training import REPO_ROOT, THIRD_PARTY_FILES
+
+        gold = [REPO_ROOT / name for name in THIRD_PARTY_FILES]
+    for file in [*second, *gold]:
+        if not file.is_file():
+            raise BadInputError(f"{file} is not a file")
+    annotations: Items = {}
+    for file in second:
+        for case_id, items in load_annotations(file).items():
+            if case_id in annotations:
+                raise BadInputError(f"{file}: id {case_id!r} is also in another file")
+            annotations[case_id] = items
+    cases = [case for file in gold for case in load_cases(file)]
+    rows = {"second annotator vs gold": agreement(cases, annotations)}
+    if engine_folds:
+        from assistant.evaluation.recap_training import SHIPPED, load_examples
+
+        rows |= engine_beside(load_examples(), cases, annotations, SHIPPED, engine_folds)
+    if as_json:
+        payload = {name: r.as_dict() for name, r in rows.items()}
+        for name, r in rows.items():
+            quiet, empty = no_action_share(r)
+            payload[name]["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    typer.echo(format_loso(rows))
+    for name, r in rows.items():
+        quiet, empty = no_action_share(r)
+        typer.echo(f"no-action notes with no item ({name}): {quiet}/{empty}")
+
+
 @eval_app.command("retrieval")
 def retrieval(
     k: Annotated[int, typer.Option("--k", help="Cut-off for recall@k.")] = 5,

@@ -222,6 +222,19 @@ def _parse_date(value: Any, where: str) -> dt.date | None:
         raise BadInputError(f"{where}: date must be 'YYYY-MM-DD', got {value!r}") from e
 
 
+def parse_items(items: Any, where: str) -> tuple[ScoredItem, ...]:
+    """A JSON list of `{"task", "owner", "due"}` action items (`where` names it in errors)."""
+    if not isinstance(items, list):
+        raise BadInputError(f"{where} must be a list")
+    scored: list[ScoredItem] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or "task" not in item or "owner" not in item:
+            raise BadInputError(f"{where}[{i}] needs task and owner")
+        due = _parse_date(item.get("due"), f"{where}[{i}].due")
+        scored.append(ScoredItem(str(item["task"]), str(item["owner"]), due))
+    return tuple(scored)
+
+
 def _parse_case(raw: Any, where: str) -> EvalCase:
     if not isinstance(raw, dict):
         raise BadInputError(f"{where}: each line must be a JSON object")
@@ -230,19 +243,7 @@ def _parse_case(raw: Any, where: str) -> EvalCase:
         raise BadInputError(f"{where}: missing field(s) {', '.join(missing)}")
     gold = raw["gold"]
     items = gold.get("action_items") if isinstance(gold, dict) else None
-    if not isinstance(items, list):
-        raise BadInputError(f"{where}: gold.action_items must be a list")
-    scored: list[ScoredItem] = []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict) or "task" not in item or "owner" not in item:
-            raise BadInputError(f"{where}: gold.action_items[{i}] needs task and owner")
-        scored.append(
-            ScoredItem(
-                str(item["task"]),
-                str(item["owner"]),
-                _parse_date(item.get("due"), f"{where} action_items[{i}].due"),
-            )
-        )
+    scored = parse_items(items, f"{where}: gold.action_items")
     meeting = _parse_date(raw["meeting_date"], f"{where} meeting_date")
     if meeting is None:
         raise BadInputError(f"{where}: meeting_date is required")
