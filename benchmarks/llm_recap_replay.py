@@ -1,0 +1,143 @@
+"""The model recap path scored on labelled notes, with answers written once and replayed.
+
+No model runs on this machine, so the configured-model path (prompt, redaction, parsing, the
+evidence checks of `recap/verify.py`) is measured in two passes through the real service and
+the local fake OpenAI server (tests/support/fake_openai.py):
+
+    python -m benchmarks.llm_recap_replay record STORE FILE.jsonl...
+        saves each request exactly as the product sends it (after redaction) to
+        STORE/requests/<key>.json and answers with an empty recap (scores mean nothing);
+    ... anyone, or any model, writes STORE/answers/<key>.json: a JSON object of the schema ...
+    python -m benchmarks.llm_recap_replay replay STORE FILE.jsonl...
+        answers each request from STORE/answers (HTTP 500 when there is none, so the product
+        falls back to the built-in engine as it would) and prints the scores as JSON.
+
+Two rows: the draft as the Recap page shows it (built-in items the model left out stay,
+flagged `model_dropped`) and the model's verified items alone. A request's key is a hash of
+its messages, so a replay must run the same code and notes as the recording.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.domain.recap import RecapDraft
+from assistant.evaluation.recap_eval import EvalResult, evaluate, load_cases, no_action_share
+from assistant.services import Services
+from tests.support.fake_openai import (
+    FakeOpenAIServer,
+    RecordedRequest,
+    Reply,
+    Respond,
+    llm_settings_for,
+)
+
+EMPTY = {
+    "summary": "",
+    "decisions": [],
+    "action_items": [],
+    "praise": [],
+    "concerns": [],
+    "personal": [],
+    "follow_ups": [],
+}
+
+
+def request_key(request: RecordedRequest) -> str:
+    text = json.dumps(request.messages, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _handler(mode: str, store: Path, served: Counter[str]) -> Callable[[RecordedRequest], Any]:
+    def handle(request: RecordedRequest) -> Any:
+        key = request_key(request)
+        if mode == "record":
+            body = {"messages": request.messages, "response_format": request.response_format}
+            path = store / "requests" / f"{key}.json"
+            path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+            served["recorded"] += 1
+            return Reply(content=json.dumps(EMPTY), finish_reason="stop")
+        answer = store / "answers" / f"{key}.json"
+        if not answer.is_file():
+            served["no answer (HTTP 500)"] += 1
+            return Respond.server_error()
+        served["answered"] += 1
+        return Reply(content=answer.read_text(encoding="utf-8"), finish_reason="stop")
+
+    return handle
+
+
+def _row(result: EvalResult) -> dict[str, Any]:
+    row = result.as_dict()
+    quiet, empty = no_action_share(result)
+    row["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
+    return row
+
+
+def run(mode: str, store: Path, files: list[Path]) -> dict[str, Any]:
+    for folder in ("requests", "answers"):
+        (store / folder).mkdir(parents=True, exist_ok=True)
+    served: Counter[str] = Counter()
+    cases = [case for file in files for case in load_cases(file)]
+    drafts: list[RecapDraft] = []
+    with (
+        tempfile.TemporaryDirectory() as data,
+        FakeOpenAIServer(default=Respond.call(_handler(mode, store, served))) as server,
+    ):
+        settings = llm_settings_for(server, timeout_seconds=30.0, max_retries=0)
+        settings = settings.model_copy(update={"data_dir": Path(data)})
+        svc = Services.from_settings(settings)
+
+        def engine(notes: str, **kw: Any) -> RecapDraft:
+            draft = svc.recap.draft_for(
+                notes,
+                meeting_date=kw["meeting_date"],
+                manager=kw["manager"],
+                report=kw["report"],
+                author=kw.get("author", "manager"),
+            )
+            drafts.append(draft)
+            return draft
+
+        shown = evaluate(cases, engine)
+    kept = iter(drafts)
+    model_only = evaluate(
+        cases,
+        lambda notes, **kw: (d := next(kept)).model_copy(
+            update={"action_items": [a for a in d.action_items if "model_dropped" not in a.flags]}
+        ),
+    )
+    return {
+        "draft as shown (items the model left out kept, flagged)": _row(shown),
+        "model's verified items only": _row(model_only),
+        "engines": dict(Counter(d.engine for d in drafts)),
+        "model items left out as not in the notes": sum(
+            1 for d in drafts for u in d.unchecked if u.section == "action_items"
+        ),
+        "requests": dict(served),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("record", "replay"))
+    parser.add_argument("store", type=Path)
+    parser.add_argument("files", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    result = run(args.mode, args.store, args.files)
+    if args.mode == "record":
+        result = {"requests": result["requests"], "notes": result["engines"]}
+    json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
