@@ -24,8 +24,14 @@ from assistant.domain.recap import (
     RecapDraft,
     UncheckedLine,
 )
+from assistant.recap.owner_support import (
+    full_name_in_notes,
+    owner_choices,
+    owner_supported,
+    resolve_owner,
+)
 from assistant.recap.support import NotesEvidence, checked, split_sentences
-from assistant.words import unsegmented, words
+from assistant.words import words
 
 if TYPE_CHECKING:
     from assistant.recap.llm import LLMActionItem, LLMRecap
@@ -90,18 +96,6 @@ def _similar(a: str, b: str) -> float:
         return 0.0
     overlap = len(left & right)
     return 2 * overlap / (len(left) + len(right))
-
-
-def resolve_owner(owner: str, people: Sequence[str]) -> str | None:
-    """Map 'Maria', 'MS' or 'maria santos' to the full name of a known person; None if unknown."""
-    wanted = " ".join(owner.split()).lower()
-    for name in people:
-        full = name.lower()
-        parts = full.split()
-        initials = "".join(p[0] for p in parts)
-        if wanted in (full, parts[0], initials) or (len(parts) > 1 and wanted == parts[-1]):
-            return name
-    return None
 
 
 def verify_llm_recap(
@@ -200,8 +194,8 @@ def _checked_item(
         return None
     flags: list[ActionFlag] = []
     twin = _twin(proposed.task, evidence, builtin)
-    owner = resolve_owner(proposed.owner, known) or " ".join(proposed.owner.split())
-    if not owner_supported(owner, evidence, first_person, twin):
+    owner = _supported_owner(proposed.owner, evidence, notes, known, first_person, twin)
+    if owner is None:
         if twin is not None and twin.owner:
             owner = twin.owner
             flags.append("owner_guessed")
@@ -223,6 +217,24 @@ def _checked_item(
     )
 
 
+def _supported_owner(
+    proposed: str,
+    evidence: str,
+    notes: str,
+    known: list[str],
+    first_person: str,
+    twin: ActionItemDraft | None,
+) -> str | None:
+    """The first person the model named whom the notes support, as a full name; None if the
+    notes support none of them."""
+    for choice in owner_choices(proposed):
+        owner = resolve_owner(choice, known) or full_name_in_notes(choice, notes) or choice
+        twin_owner = twin.owner if twin is not None else None
+        if owner_supported(owner, evidence, first_person, twin_owner, notes=notes, people=known):
+            return owner
+    return None
+
+
 def _twin(task: str, evidence: str, builtin: RecapDraft) -> ActionItemDraft | None:
     """The built-in item that is the same commitment: same line, or a near-identical task."""
     same_line = [b for b in builtin.action_items if _overlap(b.evidence, evidence)]
@@ -239,52 +251,6 @@ def _overlap(a: str, b: str) -> bool:
 
 def _same_item(a: ActionItemDraft, b: ActionItemDraft) -> bool:
     return _overlap(a.evidence, b.evidence) or _similar(a.task, b.task) >= 0.5
-
-
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'll|i've|i'd|me|my|myself)\b", re.IGNORECASE)
-_LEAD_IN = re.compile(
-    r"^\W*(?:(?:ai|ap|action(?:\s+items?)?|todo|next\s+steps?)\s*[:\-]\s*)?\W*", re.I
-)
-# What follows the doer's name in a commitment: "Jordan to send", "Lee will", "Sam: book".
-_DOER_CUE = re.compile(
-    r"^['’]?s?\W{0,3}(?:to\b|will\b|['’]ll\b|:|->|→|-|–|is\s+going\s+to\b|agreed\s+to\b|"
-    r"offered\s+to\b|volunteered\s+to\b|promised\s+to\b|owns\b|takes\b|\()",
-    re.IGNORECASE,
-)
-
-
-def _named_as_doer(owner: str, evidence: str) -> bool:
-    """The owner's name opens the line or is followed by a commitment ("Jordan to…"); a name
-    that only receives something ("…send the deck to Priya") does not make its owner."""
-    forms = [owner, *owner.split()]
-    initials = "".join(p[0] for p in owner.split() if p)
-    if len(initials) > 1:
-        forms.append(initials)
-    start = _LEAD_IN.match(evidence)
-    body = evidence[start.end() if start else 0 :]
-    for form in sorted({f for f in forms if len(f) > 1}, key=len, reverse=True):
-        # Chinese and Japanese put no space between a name and the verb ("王伟负责…").
-        edge = "" if unsegmented(form[-1]) else r"(?!\w)"
-        pattern = re.compile(rf"(?<!\w){re.escape(form)}{edge}", re.IGNORECASE)
-        for match in pattern.finditer(body):
-            if match.start() == 0 or _DOER_CUE.match(body[match.end() :].lstrip()):
-                return True
-    return False
-
-
-def owner_supported(
-    owner: str, evidence: str, first_person: str, twin: ActionItemDraft | None
-) -> bool:
-    """Does the evidence say this person took it on? Named as the doer, "I" for whoever wrote
-    the notes (the manager unless told otherwise), or the built-in engine reading the same line
-    the same way."""
-    if not owner:
-        return False
-    if twin is not None and twin.owner.lower() == owner.lower():
-        return True
-    if _named_as_doer(owner, evidence):
-        return True
-    return owner.lower() == first_person.lower() and bool(_FIRST_PERSON.search(evidence))
 
 
 def owner_role(owner: str, manager: str, report: str) -> OwnerRole:

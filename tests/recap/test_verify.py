@@ -278,3 +278,56 @@ def test_notes_in_any_language_are_checked_word_for_word(
     assert task.owner == report and task.flags == []
     assert invented not in draft.concerns
     assert [(u.section, u.text) for u in draft.unchecked] == [("concerns", invented)]
+
+
+def test_owners_given_by_the_notes_layout_survive_the_check(
+    fake_openai: FakeOpenAIServer, llm_client: LLMClient
+) -> None:
+    """Group minutes say who owns a task by layout: a presenter label above a list, a parent
+    bullet, a name in brackets; the model may name two people or drop an accent."""
+    notes = (
+        "**议题2、sig仓孵化毕业**\n"
+        "汇报人：祁敏捷\n"
+        "遗留问题：\n"
+        "1、二进制文件需要补充license许可文件；\n"
+        "\n"
+        "## Parser\n"
+        "- Ilya Petrov and Sebastián Ruiz\n"
+        "    - Examine if we can use Quickstep's parser\n"
+        "- Update the hosting contract (Søren kümmert sich)\n"
+    )
+    items = [
+        {
+            "task": "补充license许可文件",
+            "owner": "祁敏捷",
+            "due": None,
+            "evidence": "1、二进制文件需要补充license许可文件；",
+        },
+        {
+            "task": "Examine Quickstep's parser",
+            "owner": "Ilya, Sebastián",
+            "due": None,
+            "evidence": "Examine if we can use Quickstep's parser",
+        },
+        {
+            "task": "Update the hosting contract",
+            "owner": "Soren",
+            "due": None,
+            "evidence": "Update the hosting contract (Søren kümmert sich)",
+        },
+    ]
+    fake_openai.enqueue(Respond.json(recap_answer(action_items=items)))
+    draft = draft_recap(
+        notes,
+        meeting_date=DAY,
+        manager="邱明哲",
+        report="祁敏捷",
+        people=["邱明哲", "祁敏捷", "Søren Østergaard"],
+        refiner=LLMRecapRefiner(llm_client),
+    )
+    owners = {
+        i.task: (i.owner, i.flags) for i in draft.action_items if "model_dropped" not in i.flags
+    }
+    assert owners["补充license许可文件"] == ("祁敏捷", [])
+    assert owners["Examine Quickstep's parser"] == ("Ilya Petrov", [])
+    assert owners["Update the hosting contract"] == ("Søren Østergaard", [])

@@ -1,0 +1,227 @@
+"""Whose is a model's action item? The owner it names, checked against the notes.
+
+A model reads the whole note, so its owner is usually right, but it can also hand a task to
+the person who only receives it ("send the deck to Priya") or to someone the notes never tie
+to the task. The owner is kept when the notes support it:
+
+* the evidence names them as the doer ("Jordan to send…", "Lee: book…"), or names them anywhere
+  but after a word that makes them the receiver ("…to Priya", "ask Sam", "mit Jonas");
+* a line the evidence sits under names them: its parent bullet, or the nearest heading or
+  label above it ("**Tomás**", "祁敏捷：", "Aurelio's items:");
+* it is whoever wrote the notes, and the evidence says "I" or names nobody else;
+* the built-in engine read the same line the same way.
+
+A model may also name several people ("Ilya, Sebastián"): the first one the notes support owns
+the item (the evals' convention: when a task is shared, the first named acts), and a first name
+that the notes give in full elsewhere ("Kaja" -> "Kaja Wilczek") becomes the full name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from itertools import islice
+
+from assistant.words import unsegmented
+
+# What separates several owners in one field: "A, B", "A and B", "柴钰，尹伟", "A/B", "A & B".
+_SEVERAL = re.compile(
+    r"\s*(?:[,，、;；/&+]|\s(?:and|und|et|y|e|en|og|och|i|a)\s|和|与|及)\s*", re.IGNORECASE
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'll|i've|i'd|me|my|myself)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ai|ap|action(?:\s+items?)?|todo|next\s+steps?)\s*[:\-]\s*)?\W*", re.I
+)
+# What follows the doer's name in a commitment: "Jordan to send", "Lee will", "Sam: book".
+_DOER_CUE = re.compile(
+    r"^['’]?s?\W{0,3}(?:to\b|will\b|['’]ll\b|:|->|→|-|–|is\s+going\s+to\b|agreed\s+to\b|"
+    r"offered\s+to\b|volunteered\s+to\b|promised\s+to\b|owns\b|takes\b|\()",
+    re.IGNORECASE,
+)
+# Words after which a name receives the task rather than doing it ("send it to Priya", "ask
+# Sam", "met Jan afstemmen", "envoyer à Zoë"); the name of a doer never follows them.
+_RECEIVER_BEFORE = re.compile(
+    r"(?:\b(?:to|with|for|from|ask|asks|asked|tell|tells|told|ping|cc|email|e-mail|call|"
+    r"contact|thank|thanks|inform|remind|invite|mit|für|an|von|à|avec|pour|de|para|con|com|"
+    r"per|naar|met|voor|van|aan)\s+(?:@\s*)?)$",
+    re.IGNORECASE,
+)
+# A section's heading (Markdown or a bold line) and a short label line ("Owner: Kaja", "汇报人：").
+_SECTION = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__).+(?:\*\*|__)\s*[:：]?\s*$")
+_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[^:：\s][^:：]{0,30}[:：]")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+MAX_SCOPE_LINES = 40  # how far up the notes a heading may still own the lines below it
+MAX_MENTIONS = 20  # a line names a person a few times at most
+
+
+def owner_choices(owner: str) -> list[str]:
+    """The people a model's owner field names, in its order ("@Vortix, @Kaelith" -> both)."""
+    whole = " ".join(owner.split()).strip(" @")
+    parts = [p.strip(" @") for p in _SEVERAL.split(whole)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 else [whole]
+
+
+# Letters that carry no separable accent, as people type them on a plain keyboard.
+_PLAIN = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+    }
+)
+
+
+def _folded(text: str) -> str:
+    """Case and accents aside: notes often write "Jose", "Ronan" or "Lukasz" for José, Rónán
+    and Łukasz."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_PLAIN)
+
+
+def resolve_owner(owner: str, people: Sequence[str]) -> str | None:
+    """Map 'Maria', 'MS', 'maria santos' or 'Jose' to the full name of a known person (José
+    …); None if unknown."""
+    wanted = _folded(owner)
+    for name in people:
+        full = _folded(name)
+        parts = full.split()
+        initials = "".join(p[0] for p in parts)
+        if wanted in (full, parts[0], initials) or (len(parts) > 1 and wanted == parts[-1]):
+            return name
+    return None
+
+
+def full_name_in_notes(owner: str, notes: str) -> str | None:
+    """'Kaja' -> 'Kaja Wilczek' when the notes write exactly one longer name starting with it."""
+    if len(owner.split()) != 1 or not owner[:1].isupper():
+        return None
+    found: set[str] = set()
+    mentions = re.finditer(rf"(?<![\w@]){re.escape(owner)}(?=[ \t])", notes)
+    for match in islice(mentions, 10 * MAX_MENTIONS):
+        words = [owner]
+        rest = notes[match.end() :]
+        for word in _NAME_WORD.finditer(rest[:80]):
+            gap = rest[(word.start() - 1) if word.start() else 0 : word.start()]
+            if not word.group(0)[:1].isupper() or gap not in (" ", "\t"):
+                break
+            words.append(word.group(0))
+            rest_start = word.end()
+            if len(words) == 4 or rest[rest_start : rest_start + 1] not in (" ", "\t"):
+                break
+        if len(words) > 1:
+            found.add(" ".join(words))
+    return found.pop() if len(found) == 1 else None
+
+
+def _forms(owner: str) -> list[str]:
+    forms = [owner, *owner.split()]
+    initials = "".join(p[0] for p in owner.split() if p)
+    if len(initials) > 1:
+        forms.append(initials)
+    return sorted({f for f in forms if len(f) > 1}, key=len, reverse=True)
+
+
+def _mentions(owner: str, text: str) -> list[re.Match[str]]:
+    """Where the owner is written (full name, a part, initials); a part inside a longer
+    mention ("Nair" in "Priya Nair") is not a mention of its own. A line names a person a
+    few times at most, so only the first mentions of each form are read (bounded time on
+    a pasted 200 KB line)."""
+    found: list[re.Match[str]] = []
+    for form in _forms(owner):  # longest first
+        # Chinese and Japanese put no space between a name and the verb ("王伟负责…").
+        edge = "" if unsegmented(form[-1]) else r"(?!\w)"
+        pattern = re.compile(rf"(?<!\w){re.escape(form)}{edge}", re.IGNORECASE)
+        for match in islice(pattern.finditer(text), MAX_MENTIONS):
+            if not any(m.start() <= match.start() and match.end() <= m.end() for m in found):
+                found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
+def named_as_doer(owner: str, evidence: str) -> bool:
+    """The owner's name opens the line or is followed by a commitment ("Jordan to…"); a name
+    that only receives something ("…send the deck to Priya") does not make its owner."""
+    start = _LEAD_IN.match(evidence)
+    body = evidence[start.end() if start else 0 :]
+    return any(
+        match.start() == 0 or _DOER_CUE.match(body[match.end() : match.end() + 60].lstrip())
+        for match in _mentions(owner, body)
+    )
+
+
+def named_not_as_receiver(owner: str, evidence: str) -> bool:
+    """Named in the line, and not right after a word that makes them the receiver: "(TB
+    kümmert sich)", "@Anouk and @petrksm to come up with…", "Feature de login: Caio Mendonça"."""
+    return any(_not_receiver(match, evidence) for match in _mentions(owner, evidence))
+
+
+def _not_receiver(match: re.Match[str], text: str) -> bool:
+    return not _RECEIVER_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def named_above(owner: str, evidence: str, notes: str) -> bool:
+    """A line the evidence sits under names the owner: a parent bullet (less indented), or a
+    heading or label line of its section ("**Tomás**", "汇报人：陆川", "Owner: Kaja")."""
+    at = notes.find(evidence)
+    if at < 0 or not evidence.strip():
+        return False
+    lines = notes[:at].split("\n")
+    current = lines.pop()  # the start of the evidence's own line
+    depth = _indent(current) if current.strip() else _indent(evidence)
+    climbed = False  # once past a parent, labels beside it belong to its siblings
+    for line in reversed(lines[-MAX_SCOPE_LINES:]):
+        if not line.strip():
+            continue
+        indent = _indent(line)
+        section = bool(_SECTION.search(line))
+        parent = indent < depth
+        carries = parent or section or (not climbed and bool(_LABEL.match(line)))
+        if carries and any(_not_receiver(m, line) for m in _mentions(owner, line)):
+            return True
+        climbed = climbed or parent
+        depth = min(depth, indent)
+        if section:
+            return False  # the section's own heading closes the scope
+    return False
+
+
+def names_someone_else(owner: str, evidence: str, others: Sequence[str]) -> bool:
+    """The evidence names a doer who is not `owner`: a known person, or a handle."""
+    if "@" in evidence:
+        return True
+    return any(p.lower() != owner.lower() and named_as_doer(p, evidence) for p in others)
+
+
+def owner_supported(
+    owner: str,
+    evidence: str,
+    first_person: str,
+    twin_owner: str | None = None,
+    *,
+    notes: str = "",
+    people: Sequence[str] = (),
+) -> bool:
+    """Do the notes say this person took it on? See the module's docstring for the ways."""
+    if not owner:
+        return False
+    if twin_owner and twin_owner.lower() == owner.lower():
+        return True
+    if named_as_doer(owner, evidence) or named_not_as_receiver(owner, evidence):
+        return True
+    if notes and named_above(owner, evidence, notes):
+        return True
+    if owner.lower() != first_person.lower():
+        return False
+    return bool(_FIRST_PERSON.search(evidence)) or not names_someone_else(owner, evidence, people)

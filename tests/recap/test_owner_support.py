@@ -1,0 +1,141 @@
+"""Whose is a model's action item: the owner it names, kept only when the notes support it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.recap.owner_support import (
+    full_name_in_notes,
+    owner_choices,
+    owner_supported,
+    resolve_owner,
+)
+
+ZH_MINUTES = """**议题2、sig仓孵化毕业**
+汇报人：祁敏捷
+会议结论：
+1、暂不同意毕业。
+遗留问题：
+1、ko文件对应的代码需要开源；
+2、二进制文件需要补充license许可文件；
+
+**议题6、sig仓孵化毕业**
+汇报人：柴钰，尹伟
+遗留问题：
+1、内核 patch继续整改。
+"""
+NESTED = """- Teachers: Bogdan, Leif, Rónán
+- Course plan
+    - Rónán:
+        - start with social coding
+    - Søren Østergaard
+        - book the lecture hall
+"""
+
+
+@pytest.mark.parametrize(
+    ("field", "choices"),
+    [
+        ("Ilya, Sebastián", ["Ilya", "Sebastián"]),
+        ("柴钰，尹伟", ["柴钰", "尹伟"]),
+        ("Sigrún Gunnarsdóttir and TK", ["Sigrún Gunnarsdóttir", "TK"]),
+        ("@Vortix @Kaelith", ["Vortix @Kaelith"]),  # one field, no separator: kept whole
+        ("@Kaelith, @Zéphyr", ["Kaelith", "Zéphyr"]),
+        ("Mary-Kate D'Souza", ["Mary-Kate D'Souza"]),
+        ("Jan van der Berg", ["Jan van der Berg"]),
+    ],
+)
+def test_several_owners_in_one_field_are_tried_in_order(field: str, choices: list[str]) -> None:
+    assert owner_choices(field) == choices
+
+
+def test_a_name_written_without_its_accents_is_the_known_person() -> None:
+    team = ["Łukasz Nowak", "José Ramírez", "Rónán Byrne"]
+    assert resolve_owner("Jose", team) == "José Ramírez"
+    assert resolve_owner("ronan byrne", team) == "Rónán Byrne"
+    assert resolve_owner("Lukasz", team) == "Łukasz Nowak"
+    assert resolve_owner("Priya", team) is None
+
+
+def test_a_first_name_becomes_the_full_name_the_notes_give() -> None:
+    notes = "Present: Kaja Wilczek, Tomás Herrera\n- Kaja to file the report\n"
+    assert full_name_in_notes("Kaja", notes) == "Kaja Wilczek"
+    assert full_name_in_notes("Tomás", notes) == "Tomás Herrera"
+    two = notes + "- ask Kaja Nowak about the budget\n"
+    assert full_name_in_notes("Kaja", two) is None  # two people called Kaja: no guess
+    assert full_name_in_notes("Priya", notes) is None
+
+
+@pytest.mark.parametrize(
+    ("owner", "evidence"),
+    [
+        ("Jordan Sims", "Jordan to send the deck to Priya Nair by Friday"),
+        ("TB", "1-Euro-Vertrag mit dem Hoster machen (TB kümmert sich)"),
+        ("Anouk", "@Anouk and @petrksm to come up with a proposal by mid Nov"),
+        ("Caio Mendonça", "Feature de login: Caio Mendonça e Otávio Luís Rezende"),
+        ("王伟", "王伟负责周五前把架构文档发给陈静"),
+    ],
+)
+def test_an_owner_named_in_the_line_as_its_doer_is_supported(owner: str, evidence: str) -> None:
+    assert owner_supported(owner, evidence, first_person="Dana Whitfield")
+
+
+@pytest.mark.parametrize(
+    ("owner", "evidence"),
+    [
+        ("Priya Nair", "Jordan to send the deck to Priya Nair by Friday"),
+        ("Søren Østergaard", "Zoë will check the numbers with Søren Østergaard"),
+        ("Jonas Øberg", "Bericht an Jonas Øberg schicken"),
+        ("Priya Nair", "agreed to move the retro to Thursdays"),
+    ],
+)
+def test_a_receiver_or_someone_the_line_never_names_is_not_supported(
+    owner: str, evidence: str
+) -> None:
+    assert not owner_supported(owner, evidence, first_person="Dana Whitfield")
+
+
+def test_a_presenter_label_above_the_list_owns_its_items() -> None:
+    evidence = "2、二进制文件需要补充license许可文件；"
+    assert owner_supported("祁敏捷", evidence, "邱明哲", notes=ZH_MINUTES)
+    # the next section's presenter does not own this section's items
+    assert not owner_supported("柴钰", evidence, "邱明哲", notes=ZH_MINUTES)
+    assert owner_supported("柴钰", "1、内核 patch继续整改。", "邱明哲", notes=ZH_MINUTES)
+
+
+def test_a_parent_bullet_owns_its_sub_bullets() -> None:
+    assert owner_supported("Rónán Byrne", "start with social coding", "Leif", notes=NESTED)
+    assert owner_supported("Søren Østergaard", "book the lecture hall", "Leif", notes=NESTED)
+    assert not owner_supported("Søren Østergaard", "start with social coding", "Leif", notes=NESTED)
+    # a name in a sibling list above is no parent: Bogdan is only a teacher
+    assert not owner_supported("Bogdan", "book the lecture hall", "Leif", notes=NESTED)
+
+
+def test_the_writer_owns_a_line_that_names_no_one_else() -> None:
+    writer = "Nodar Gelashvili"
+    assert owner_supported(writer, "start analyzing water data", writer)
+    assert owner_supported(writer, "I'll book the offsite venue", writer)
+    assert not owner_supported(writer, "@thealchemist13 to update the RFC", writer)
+    team = [writer, "Zoë Lambert"]
+    assert not owner_supported(writer, "Zoë to update the RFC", writer, people=team)
+    assert not owner_supported("Zoë Lambert", "start analyzing water data", writer, people=team)
+
+
+_LETTER = st.characters(categories=["Lu", "Ll", "Lo"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=st.text(_LETTER, min_size=2, max_size=8),
+    last=st.text(_LETTER, min_size=2, max_size=10),
+)
+def test_any_name_that_opens_its_line_is_supported_and_as_receiver_is_not(
+    first: str, last: str
+) -> None:
+    name = f"{first} {last}"
+    assert owner_supported(name, f"{name} to send the budget by Friday", first_person="X Y")
+    assert not owner_supported(
+        name, f"Dana to send the budget to {name} by Friday", first_person="X Y"
+    )
