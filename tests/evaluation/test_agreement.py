@@ -177,3 +177,18 @@ def test_dates_in_the_second_annotation_are_real_dates() -> None:
         _second({"id": "n1", "action_items": [{"task": "x", "owner": "A B", "due": "2026-03-06"}]})
     )
     assert parsed["n1"][0].due == dt.date(2026, 3, 6)
+
+
+def test_the_committed_second_annotation_labels_development_notes_only() -> None:
+    from assistant.evaluation.agreement import load_annotations
+    from assistant.evaluation.recap_eval import load_cases
+    from assistant.evaluation.recap_training import REPO_ROOT
+
+    second = load_annotations(REPO_ROOT / "evals/thirdparty/agreement/second_annotation.jsonl")
+    dev = {
+        c.case_id
+        for name in ("dev", "dev2", "dev3", "dev4")
+        for c in load_cases(REPO_ROOT / f"evals/thirdparty/{name}.jsonl")
+    }
+    assert len(second) == 80
+    assert set(second) <= dev  # never a held-out note
