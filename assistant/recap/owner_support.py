@@ -44,13 +44,16 @@ _DOER_CUE = re.compile(
 _RECEIVER_BEFORE = re.compile(
     r"(?:\b(?:to|with|for|from|ask|asks|asked|tell|tells|told|ping|cc|email|e-mail|call|"
     r"contact|thank|thanks|inform|remind|invite|mit|für|an|von|à|avec|pour|de|para|con|com|"
-    r"per|naar|met|voor|van|aan)\s+(?:@\s*)?)$",
+    r"per|naar|met|voor|van|aan|"
+    # and a date: "by Friday", "in May", "until June" (a name may be a month or a day)
+    r"by|on|until|till|before|after|since|in|at|bis|am|vor|avant|antes|hasta|entro|tot)"
+    r"\s+(?:@\s*)?)$",
     re.IGNORECASE,
 )
 # A section's heading (Markdown or a bold line) and a short label line ("Owner: Kaja", "汇报人：").
 _SECTION = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__).+(?:\*\*|__)\s*[:：]?\s*$")
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[^:：\s][^:：]{0,30}[:：]")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)")  # the next word of a name, one space on
 MAX_SCOPE_LINES = 40  # how far up the notes a heading may still own the lines below it
 MAX_MENTIONS = 20  # a line names a person a few times at most
 
@@ -101,22 +104,20 @@ def resolve_owner(owner: str, people: Sequence[str]) -> str | None:
 
 
 def full_name_in_notes(owner: str, notes: str) -> str | None:
-    """'Kaja' -> 'Kaja Wilczek' when the notes write exactly one longer name starting with it."""
+    """'Kaja' -> 'Kaja Wilczek' when the notes write exactly one longer name starting with it
+    (capitalised words joined by single spaces, on the same line)."""
     if len(owner.split()) != 1 or not owner[:1].isupper():
         return None
     found: set[str] = set()
-    mentions = re.finditer(rf"(?<![\w@]){re.escape(owner)}(?=[ \t])", notes)
+    mentions = re.finditer(rf"(?<![\w@]){re.escape(owner)}(?!\w)", notes)
     for match in islice(mentions, 10 * MAX_MENTIONS):
-        words = [owner]
-        rest = notes[match.end() :]
-        for word in _NAME_WORD.finditer(rest[:80]):
-            gap = rest[(word.start() - 1) if word.start() else 0 : word.start()]
-            if not word.group(0)[:1].isupper() or gap not in (" ", "\t"):
+        words, position = [owner], match.end()
+        while len(words) < 4:
+            following = _NEXT_WORD.match(notes, position)
+            if following is None or not following.group(1)[:1].isupper():
                 break
-            words.append(word.group(0))
-            rest_start = word.end()
-            if len(words) == 4 or rest[rest_start : rest_start + 1] not in (" ", "\t"):
-                break
+            words.append(following.group(1))
+            position = following.end()
         if len(words) > 1:
             found.add(" ".join(words))
     return found.pop() if len(found) == 1 else None
@@ -164,6 +165,10 @@ def named_not_as_receiver(owner: str, evidence: str) -> bool:
 
 
 def _not_receiver(match: re.Match[str], text: str) -> bool:
+    """Written as a name (not in lower case: "will", "may" and "mark" are words too), and not
+    right after a word that makes it the receiver or a date."""
+    if match.group(0)[:1].islower():
+        return False
     return not _RECEIVER_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
 
 

@@ -66,6 +66,8 @@ def test_a_first_name_becomes_the_full_name_the_notes_give() -> None:
     two = notes + "- ask Kaja Nowak about the budget\n"
     assert full_name_in_notes("Kaja", two) is None  # two people called Kaja: no guess
     assert full_name_in_notes("Priya", notes) is None
+    # a list of one-word names, one a line, is not a full name
+    assert full_name_in_notes("Tobi", "- Tobiah Okafor\n    - Tobi \n- Aniket\n") is None
 
 
 @pytest.mark.parametrize(
@@ -89,6 +91,9 @@ def test_an_owner_named_in_the_line_as_its_doer_is_supported(owner: str, evidenc
         ("Søren Østergaard", "Zoë will check the numbers with Søren Østergaard"),
         ("Jonas Øberg", "Bericht an Jonas Øberg schicken"),
         ("Priya Nair", "agreed to move the retro to Thursdays"),
+        # a name that is also a word or a date is not named by that word
+        ("Will Smith", "Zoë will send the deck to Will Smith"),
+        ("June Park", "Zoë to send the deck by June"),
     ],
 )
 def test_a_receiver_or_someone_the_line_never_names_is_not_supported(
