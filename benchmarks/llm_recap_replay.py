@@ -7,7 +7,8 @@ the local fake OpenAI server (tests/support/fake_openai.py):
     python -m benchmarks.llm_recap_replay record STORE FILE.jsonl...
         saves each request exactly as the product sends it (after redaction) to
         STORE/requests/<key>.json and answers with an empty recap (scores mean nothing);
-    ... anyone, or any model, writes STORE/answers/<key>.json: a JSON object of the schema ...
+    ... anyone, or any model, writes STORE/answers/<key>.json: a JSON object of the schema
+        (or STORE/answers.jsonl, one {"key", "answer"} a line) ...
     python -m benchmarks.llm_recap_replay replay STORE FILE.jsonl...
         answers each request from STORE/answers (HTTP 500 when there is none, so the product
         falls back to the built-in engine as it would) and prints the scores as JSON.
@@ -56,7 +57,22 @@ def request_key(request: RecordedRequest) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+def load_answers(store: Path) -> dict[str, str]:
+    """The answers of a store: `answers/<key>.json` files, or one `answers.jsonl` of
+    `{"key", "answer"}` lines (the committed form, evals/llm_replay/)."""
+    answers = {p.stem: p.read_text(encoding="utf-8") for p in (store / "answers").glob("*.json")}
+    packed = store / "answers.jsonl"
+    if packed.is_file():
+        for line in packed.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                answers[row["key"]] = json.dumps(row["answer"], ensure_ascii=False)
+    return answers
+
+
 def _handler(mode: str, store: Path, served: Counter[str]) -> Callable[[RecordedRequest], Any]:
+    answers = load_answers(store) if mode == "replay" else {}
+
     def handle(request: RecordedRequest) -> Any:
         key = request_key(request)
         if mode == "record":
@@ -65,12 +81,11 @@ def _handler(mode: str, store: Path, served: Counter[str]) -> Callable[[Recorded
             path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
             served["recorded"] += 1
             return Reply(content=json.dumps(EMPTY), finish_reason="stop")
-        answer = store / "answers" / f"{key}.json"
-        if not answer.is_file():
+        if key not in answers:
             served["no answer (HTTP 500)"] += 1
             return Respond.server_error()
         served["answered"] += 1
-        return Reply(content=answer.read_text(encoding="utf-8"), finish_reason="stop")
+        return Reply(content=answers[key], finish_reason="stop")
 
     return handle
 
@@ -82,11 +97,22 @@ def _row(result: EvalResult) -> dict[str, Any]:
     return row
 
 
-def run(mode: str, store: Path, files: list[Path]) -> dict[str, Any]:
+def read_ids(path: Path) -> set[str]:
+    """Note ids from a file: a JSONL file's "id" fields, or one id a line."""
+    ids = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            ids.add(str(json.loads(line)["id"]) if line.lstrip().startswith("{") else line.strip())
+    return ids
+
+
+def run(mode: str, store: Path, files: list[Path], ids: set[str] | None = None) -> dict[str, Any]:
     for folder in ("requests", "answers"):
         (store / folder).mkdir(parents=True, exist_ok=True)
     served: Counter[str] = Counter()
     cases = [case for file in files for case in load_cases(file)]
+    if ids is not None:
+        cases = [case for case in cases if case.case_id in ids]
     drafts: list[RecapDraft] = []
     with (
         tempfile.TemporaryDirectory() as data,
@@ -131,8 +157,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("mode", choices=("record", "replay"))
     parser.add_argument("store", type=Path)
     parser.add_argument("files", type=Path, nargs="+")
+    parser.add_argument(
+        "--ids", type=Path, help="only these notes: a JSONL file's ids, or one id a line"
+    )
     args = parser.parse_args(argv)
-    result = run(args.mode, args.store, args.files)
+    result = run(args.mode, args.store, args.files, read_ids(args.ids) if args.ids else None)
     if args.mode == "record":
         result = {"requests": result["requests"], "notes": result["engines"]}
     json.dump(result, sys.stdout, indent=1, ensure_ascii=False)

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from benchmarks.llm_recap_replay import run
+from benchmarks.llm_recap_replay import read_ids, run
 
 NOTE = {
     "id": "r1",
@@ -85,3 +85,23 @@ def test_record_then_replay_scores_the_checked_model_items(tmp_path: Path) -> No
     assert model["owner_accuracy"] == 1.0  # the placeholder came back as Zoë Lambert
     assert model["due_accuracy"] == 1.0
     assert model["no_action_cases"] == {"cases": 1, "with_no_item": 1}
+
+
+def test_packed_answers_replay_the_same_and_ids_choose_the_notes(tmp_path: Path) -> None:
+    data = tmp_path / "notes.jsonl"
+    data.write_text(json.dumps(NOTE, ensure_ascii=False) + "\n" + json.dumps(QUIET) + "\n")
+    store = tmp_path / "store"
+    run("record", store, [data], ids={"r1"})
+    (request,) = (store / "requests").glob("*.json")  # only the chosen note was sent
+    sent = "\n".join(m["content"] for m in json.loads(request.read_text())["messages"])
+    line = next(x for x in sent.splitlines() if "QUIC" in x and "to send" in x).lstrip("- ")
+    answer = _answer(line, line.split(" to send")[0], invented=False)
+    packed = tmp_path / "packed"
+    packed.mkdir()
+    (packed / "answers.jsonl").write_text(json.dumps({"key": request.stem, "answer": answer}))
+
+    ids = tmp_path / "ids.txt"
+    ids.write_text("r1\n")
+    replayed = run("replay", packed, [data], ids=read_ids(ids))
+    assert replayed["requests"] == {"answered": 1}
+    assert replayed["model's verified items only"]["f1"] == 1.0
