@@ -40,16 +40,9 @@ from tests.support.fake_openai import (
     Respond,
     llm_settings_for,
 )
+from tests.support.llm_answers import recap_answer
 
-EMPTY = {
-    "summary": "",
-    "decisions": [],
-    "action_items": [],
-    "praise": [],
-    "concerns": [],
-    "personal": [],
-    "follow_ups": [],
-}
+EMPTY = recap_answer(summary="")  # what the recording pass answers (its scores mean nothing)
 
 
 def request_key(request: RecordedRequest) -> str:

@@ -9,7 +9,6 @@ this is the ceiling any engine can be measured against on such notes. Evaluation
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +20,7 @@ from assistant.evaluation.recap_eval import (
     EvalResult,
     ScoredItem,
     evaluate,
+    json_lines,
     match_items,
     parse_items,
 )
@@ -34,14 +34,7 @@ def parse_annotations(lines: Sequence[str], source: str = "<input>") -> Items:
     """A second annotation file: one JSON object a line, `{"id", "action_items": [{"task",
     "owner", "due"}]}` (blank lines skipped); ids must be unique."""
     out: Items = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise BadInputError(f"{where}: not valid JSON ({e.msg})") from e
+    for where, raw in json_lines(lines, source):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             raise BadInputError(f"{where}: each line needs an 'id' string")
         if raw["id"] in out:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -265,19 +265,21 @@ def _parse_case(raw: Any, where: str) -> EvalCase:
     )
 
 
-def parse_cases(lines: Iterable[str], source: str = "<input>") -> list[EvalCase]:
-    """Parse JSONL text lines into cases; blank lines are skipped."""
-    cases: list[EvalCase] = []
+def json_lines(lines: Iterable[str], source: str = "<input>") -> Iterator[tuple[str, Any]]:
+    """(where, value) for each non-blank JSONL line; `where` names the line in errors."""
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{source} line {n}"
         try:
-            raw = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as e:
             raise BadInputError(f"{where}: not valid JSON ({e.msg})") from e
-        cases.append(_parse_case(raw, where))
-    return cases
+
+
+def parse_cases(lines: Iterable[str], source: str = "<input>") -> list[EvalCase]:
+    """Parse JSONL text lines into cases; blank lines are skipped."""
+    return [_parse_case(raw, where) for where, raw in json_lines(lines, source)]
 
 
 def load_cases(path: str | Path) -> list[EvalCase]:

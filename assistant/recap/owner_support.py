@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
+from assistant.recap.builtin.languages import DUE_PREPOSITION
 from assistant.words import unsegmented
 
 # What separates several owners in one field: "A, B", "A and B", "柴钰，尹伟", "A/B", "A & B".
@@ -45,9 +46,8 @@ _RECEIVER_BEFORE = re.compile(
     r"(?:\b(?:to|with|for|from|ask|asks|asked|tell|tells|told|ping|cc|email|e-mail|call|"
     r"contact|thank|thanks|inform|remind|invite|mit|für|an|von|à|avec|pour|de|para|con|com|"
     r"per|naar|met|voor|van|aan|"
-    # and a date: "by Friday", "in May", "until June" (a name may be a month or a day)
-    r"by|on|until|till|before|after|since|in|at|bis|am|vor|avant|antes|hasta|entro|tot)"
-    r"\s+(?:@\s*)?)$",
+    # and a date: "by Friday", "in May", "bis Juni" (a name may be a month or a day)
+    rf"by|on|until|till|before|after|since|in|at|{DUE_PREPOSITION})\s+(?:@\s*)?)$",
     re.IGNORECASE,
 )
 # A section's heading (Markdown or a bold line) and a short label line ("Owner: Kaja", "汇报人：").
@@ -124,7 +124,9 @@ def full_name_in_notes(owner: str, notes: str) -> str | None:
 
 
 def _forms(owner: str) -> list[str]:
-    forms = [owner, *owner.split()]
+    """The whole name, its capitalised parts ("van", "de" and other particles alone name
+    nobody) and its initials."""
+    forms = [owner, *(p for p in owner.split() if not p[:1].islower())]
     initials = "".join(p[0] for p in owner.split() if p)
     if len(initials) > 1:
         forms.append(initials)
@@ -153,21 +155,32 @@ def named_as_doer(owner: str, evidence: str) -> bool:
     start = _LEAD_IN.match(evidence)
     body = evidence[start.end() if start else 0 :]
     return any(
-        match.start() == 0 or _DOER_CUE.match(body[match.end() : match.end() + 60].lstrip())
+        match.start() == 0
+        or (
+            _as_name(match, owner)
+            and _DOER_CUE.match(body[match.end() : match.end() + 60].lstrip())
+        )
         for match in _mentions(owner, body)
     )
+
+
+def _as_name(match: re.Match[str], owner: str) -> bool:
+    """Written as the name is: a part of it in other letter case mid-line is a word ("to",
+    "will", "may", "mark"). The whole name may differ in case, and at the start of a line
+    "jordan to send" is still Jordan."""
+    found = match.group(0)
+    return found in _forms(owner) or found.casefold() == owner.casefold()
 
 
 def named_not_as_receiver(owner: str, evidence: str) -> bool:
     """Named in the line, and not right after a word that makes them the receiver: "(TB
     kümmert sich)", "@Anouk and @petrksm to come up with…", "Feature de login: Caio Mendonça"."""
-    return any(_not_receiver(match, evidence) for match in _mentions(owner, evidence))
+    return any(_not_receiver(match, evidence, owner) for match in _mentions(owner, evidence))
 
 
-def _not_receiver(match: re.Match[str], text: str) -> bool:
-    """Written as a name (not in lower case: "will", "may" and "mark" are words too), and not
-    right after a word that makes it the receiver or a date."""
-    if match.group(0)[:1].islower():
+def _not_receiver(match: re.Match[str], text: str, owner: str) -> bool:
+    """Written as a name, and not right after a word that makes it the receiver or a date."""
+    if not _as_name(match, owner):
         return False
     return not _RECEIVER_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
 
@@ -193,7 +206,7 @@ def named_above(owner: str, evidence: str, notes: str) -> bool:
         section = bool(_SECTION.search(line))
         parent = indent < depth
         carries = parent or section or (not climbed and bool(_LABEL.match(line)))
-        if carries and any(_not_receiver(m, line) for m in _mentions(owner, line)):
+        if carries and any(_not_receiver(m, line, owner) for m in _mentions(owner, line)):
             return True
         climbed = climbed or parent
         depth = min(depth, indent)

@@ -94,7 +94,7 @@ def test_an_engine_result_is_rescored_against_the_second_annotation() -> None:
 
 
 def test_bad_annotation_files_say_where() -> None:
-    with pytest.raises(BadInputError, match="<input>:2: id 'n1' appears twice"):
+    with pytest.raises(BadInputError, match="<input> line 2: id 'n1' appears twice"):
         parse_annotations(
             _second({"id": "n1", "action_items": []}, {"id": "n1", "action_items": []})
         )

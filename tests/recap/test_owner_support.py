@@ -128,14 +128,18 @@ def test_the_writer_owns_a_line_that_names_no_one_else() -> None:
     assert not owner_supported("Zoë Lambert", "start analyzing water data", writer, people=team)
 
 
-_LETTER = st.characters(categories=["Lu", "Ll", "Lo"])
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    first=st.text(_LETTER, min_size=2, max_size=8),
-    last=st.text(_LETTER, min_size=2, max_size=10),
+# A name word: a capital or a letter of a script without case, then letters of any kind.
+_NAME_WORD = st.builds(
+    str.__add__,
+    st.characters(categories=["Lu", "Lo"]),
+    st.text(st.characters(categories=["Lu", "Ll", "Lo"]), min_size=1, max_size=9),
 )
+
+
+# derandomize: the same examples on every run, so CI never meets a new one by chance (a
+# 4,000-example random sweep is run by hand when this code changes).
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(first=_NAME_WORD, last=_NAME_WORD)
 def test_any_name_that_opens_its_line_is_supported_and_as_receiver_is_not(
     first: str, last: str
 ) -> None:
