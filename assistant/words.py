@@ -81,3 +81,18 @@ def words(text: str) -> list[str]:
         else:
             out.append(run)
     return out
+
+
+def fold(text: str) -> str:
+    """Single-spaced, lower case, without accents: 'Tomás  Herrera' and 'tomas herrera' fold
+    alike (for comparing names as people type them)."""
+    spaced = " ".join(unicodedata.normalize("NFC", text).split())
+    decomposed = unicodedata.normalize("NFKD", spaced.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Letters that have no accent to drop but are written plainly ("Søren" -> "soren", "Łukasz"
+# -> "lukasz"): `fold(text).translate(PLAIN_LETTERS)`.
+PLAIN_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"}
+)

@@ -19,12 +19,11 @@ that the notes give in full elsewhere ("Kaja" -> "Kaja Wilczek") becomes the ful
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
 from assistant.recap.builtin.languages import DUE_PREPOSITION
-from assistant.words import unsegmented
+from assistant.words import PLAIN_LETTERS, fold, unsegmented
 
 # What separates several owners in one field: "A, B", "A and B", "柴钰，尹伟", "A/B", "A & B".
 _SEVERAL = re.compile(
@@ -66,28 +65,10 @@ def owner_choices(owner: str) -> list[str]:
     return parts if len(parts) > 1 else [whole]
 
 
-# Letters that carry no separable accent, as people type them on a plain keyboard.
-_PLAIN = str.maketrans(
-    {
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "ı": "i",
-        "ħ": "h",
-        "ŧ": "t",
-    }
-)
-
-
 def _folded(text: str) -> str:
     """Case and accents aside: notes often write "Jose", "Ronan" or "Lukasz" for José, Rónán
     and Łukasz."""
-    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_PLAIN)
+    return fold(text).translate(PLAIN_LETTERS)
 
 
 def resolve_owner(owner: str, people: Sequence[str]) -> str | None:

@@ -46,6 +46,7 @@ from assistant.recap.builtin.name_patterns import (
     WHITESPACE,
     Role,
 )
+from assistant.words import PLAIN_LETTERS, fold
 
 _SPACELESS_RUN = re.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _LETTER = re.compile(r"\p{L}")
@@ -65,21 +66,9 @@ def _lower_elsewhere(word: str, notes: str) -> bool:
     return re.search(r"(?<![\w'’@.-])" + re.escape(low) + r"(?![\w'’-])", notes) is not None
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents: 'Tomás' and 'tomas' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", nfc(text).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 # Endings of English abstract nouns that no given name or surname has ("Incubation Policy",
 # "Architecture Comments", "Genetic Programming"): such a capitalised pair is a label, not a name.
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ness|ship|ogy|ture|ism|ments|ities|mming)s?$")
-
-
-# Letters that have no accent to drop but are written plainly in handles ("Søren" -> "soren").
-_PLAIN = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"}
-)
 
 
 def is_common_word(word: str) -> bool:
@@ -410,8 +399,8 @@ class PeopleDirectory:
             if len(hits) == 1:
                 return hits[0]
         # "Tomás Herrera" written "tomas herrera": compare without accents as a last resort.
-        folded = _fold(m)
-        hits = [p for p in self.people if _fold(p.full) == folded]
+        folded = fold(m)
+        hits = [p for p in self.people if fold(p.full) == folded]
         if len(hits) == 1:
             return hits[0]
         words = m.split()
@@ -432,7 +421,7 @@ class PeopleDirectory:
                 ]
                 if hits:
                     return hits[0]
-            same_first = [p for p in self.people if _fold(p.first) == _fold(word)]
+            same_first = [p for p in self.people if fold(p.first) == fold(word)]
             if same_first:
                 return same_first[0]
             nick = self._nickname(word)
@@ -446,13 +435,15 @@ class PeopleDirectory:
     def _by_handle(self, word: str) -> Person | None:
         """A lower-case handle made of a known name: 'tlindqvist', 'dholloway42', 'tamsino',
         'ludovicfarr' (first initial + surname, first name + initial, a name and digits)."""
-        low = _fold(word).translate(_PLAIN).rstrip("0123456789_-")
+        low = fold(word).translate(PLAIN_LETTERS).rstrip("0123456789_-")
         if not low.isalpha() or word != word.lower() or len(low) < 4:
             return None
         hits = []
         for p in self.people:
             parts = [
-                _fold(w).translate(_PLAIN) for w in p.full.split() if w.lower() not in PARTICLES
+                fold(w).translate(PLAIN_LETTERS)
+                for w in p.full.split()
+                if w.lower() not in PARTICLES
             ]
             parts = ["".join(c for c in w if c.isalpha()) for w in parts]
             if len(parts) < 2 or not all(parts):
