@@ -6,6 +6,7 @@ request body's text as it is really sent. Light: no chat-model import.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +16,11 @@ from assistant.llm.messages import Messages
 from assistant.llm.names import find_names
 from assistant.llm.prompts import PromptMessage, Role
 from assistant.llm.redaction import Redactor
+
+# A data fence's own line (`prompts.fence`: "<notes>", "</draft>"). Names are looked for block
+# by block: a word one block writes in lower case ("covering parser, łukasz nowak" in the
+# built-in draft's summary) must not make it an everyday word in the notes beside it.
+_FENCE_LINE = re.compile(r"^</?[a-z][a-z0-9_-]*>$", re.MULTILINE)
 
 
 def redactor_for(
@@ -33,7 +39,8 @@ def redactor_for(
     found: list[str] = []
     for message in messages:
         if _role(message) != "system":
-            found += find_names(_plain_text(message))
+            for block in _FENCE_LINE.split(_plain_text(message)):
+                found += find_names(block)
     # A found "Maria" is the known Maria Santos, not someone new sharing her first name.
     return Redactor([*named, *(n for n in found if known.redact(n) == n)])
 

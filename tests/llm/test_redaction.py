@@ -254,3 +254,22 @@ def test_restore_stream_handles_split_contact_placeholders(chunks: list[str]) ->
 
 def test_contacts_are_kept_when_asked() -> None:
     assert Redactor([], contacts=False).redact("x@y.org") == "x@y.org"
+
+
+def test_a_name_one_block_writes_in_lower_case_is_still_redacted_in_every_block() -> None:
+    """The built-in draft's summary lower-cases topics ("covering parser, łukasz nowak"); that
+    must not make Łukasz an everyday word and send his name out with the notes."""
+    from assistant.llm.outbound import as_sent, redactor_for
+    from assistant.llm.prompts import fence
+
+    user = (
+        "Draft:\n"
+        + fence('{"summary": "covering parser, łukasz nowak. Owners: Łukasz Nowak."}', "draft")
+        + "\nNotes:\n"
+        + fence("- Łukasz Nowak to review the parser\n- Zoë Lambert shipped the fix", "notes")
+    )
+    messages = [{"role": "user", "content": user}]
+    sent = as_sent(messages, redactor_for(messages, people=["Dana Whitfield"]))  # type: ignore[arg-type]
+    text = sent[0]["content"]
+    assert "Łukasz" not in text and "łukasz" not in text and "Nowak" not in text
+    assert "Zoë" not in text
