@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.domain.recap import RecapDraft
-from assistant.evaluation.recap_eval import EvalResult, evaluate, load_cases, no_action_share
+from assistant.evaluation.recap_eval import evaluate, load_cases, result_payload, service_engine
 from assistant.services import Services
 from tests.support.fake_openai import (
     FakeOpenAIServer,
@@ -83,13 +83,6 @@ def _handler(mode: str, store: Path, served: Counter[str]) -> Callable[[Recorded
     return handle
 
 
-def _row(result: EvalResult) -> dict[str, Any]:
-    row = result.as_dict()
-    quiet, empty = no_action_share(result)
-    row["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
-    return row
-
-
 def read_ids(path: Path) -> set[str]:
     """Note ids from a file: a JSONL file's "id" fields, or one id a line."""
     ids = set()
@@ -113,16 +106,10 @@ def run(mode: str, store: Path, files: list[Path], ids: set[str] | None = None) 
     ):
         settings = llm_settings_for(server, timeout_seconds=30.0, max_retries=0)
         settings = settings.model_copy(update={"data_dir": Path(data)})
-        svc = Services.from_settings(settings)
+        product = service_engine(Services.from_settings(settings))
 
         def engine(notes: str, **kw: Any) -> RecapDraft:
-            draft = svc.recap.draft_for(
-                notes,
-                meeting_date=kw["meeting_date"],
-                manager=kw["manager"],
-                report=kw["report"],
-                author=kw.get("author", "manager"),
-            )
+            draft = product(notes, **kw)
             drafts.append(draft)
             return draft
 
@@ -135,8 +122,8 @@ def run(mode: str, store: Path, files: list[Path], ids: set[str] | None = None) 
         ),
     )
     return {
-        "draft as shown (items the model left out kept, flagged)": _row(shown),
-        "model's verified items only": _row(model_only),
+        "draft as shown (items the model left out kept, flagged)": result_payload(shown),
+        "model's verified items only": result_payload(model_only),
         "engines": dict(Counter(d.engine for d in drafts)),
         "model items left out as not in the notes": sum(
             1 for d in drafts for u in d.unchecked if u.section == "action_items"

@@ -19,6 +19,8 @@ from assistant.evaluation.recap_eval import (
     format_report,
     load_cases,
     no_action_share,
+    result_payload,
+    service_engine,
 )
 
 eval_app = typer.Typer(
@@ -54,14 +56,7 @@ def recap(
     svc = Services.from_settings(migrate_db=False)
     llm = svc.llm()
     if llm is not None:
-        engines[llm.engine_label] = lambda notes, **kw: svc.recap.draft_for(
-            notes,
-            meeting_date=kw["meeting_date"],
-            manager=kw["manager"],
-            report=kw["report"],
-            people=kw.get("known_people", ()),
-            author=kw.get("author", "manager"),
-        )
+        engines[llm.engine_label] = service_engine(svc)
     results = {name: evaluate(cases, engine) for name, engine in engines.items()}
     if as_json:
         payload = {name: _payload(result, verbose) for name, result in results.items()}
@@ -74,9 +69,7 @@ def recap(
 
 
 def _payload(result: EvalResult, verbose: bool) -> dict[str, Any]:
-    payload = result.as_dict()
-    quiet, empty = no_action_share(result)
-    payload["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
+    payload = result_payload(result)
     for by in ("source", "layout"):
         groups = breakdown(result, by)
         if set(groups) - {"-"}:
@@ -249,11 +242,7 @@ def agreement_cmd(
 
         rows |= engine_beside(load_examples(), cases, annotations, SHIPPED, engine_folds)
     if as_json:
-        payload = {name: r.as_dict() for name, r in rows.items()}
-        for name, r in rows.items():
-            quiet, empty = no_action_share(r)
-            payload[name]["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
-        typer.echo(json.dumps(payload, indent=2))
+        typer.echo(json.dumps({name: result_payload(r) for name, r in rows.items()}, indent=2))
         return
     typer.echo(format_loso(rows))
     for name, r in rows.items():

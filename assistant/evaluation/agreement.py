@@ -24,7 +24,7 @@ from assistant.evaluation.recap_eval import (
     match_items,
     parse_items,
 )
-from assistant.evaluation.recap_training import Example, TrainConfig, loso
+from assistant.evaluation.recap_training import Example, TrainConfig, held_out_scores
 
 Annotations = Mapping[str, tuple[ScoredItem, ...]]
 Items = dict[str, tuple[ScoredItem, ...]]
@@ -107,7 +107,7 @@ def engine_beside(
     groups = min(folds, len(held))
     scored: list[CaseResult] = []
     if held:
-        pooled = loso(examples, config, held, folds=groups).loso
+        pooled = held_out_scores(examples, config, held, folds=groups)
         scored += [c for c in pooled.cases if c.case_id in by_model]
     rest = [c for c in annotated if c.case_id not in by_model]
     if rest:

@@ -13,11 +13,14 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.domain.recap import RecapDraft
 from assistant.errors import BadInputError
 from assistant.words import words
+
+if TYPE_CHECKING:
+    from assistant.services import Services
 
 MATCH_THRESHOLD = 0.5
 
@@ -332,6 +335,27 @@ def no_action_share(result: EvalResult) -> tuple[int, int]:
     """(cases with no gold item that also got no predicted item, cases with no gold item)."""
     empty = [c for c in result.cases if c.n_gold == 0]
     return sum(1 for c in empty if c.n_predicted == 0), len(empty)
+
+
+def result_payload(result: EvalResult) -> dict[str, Any]:
+    """The pooled scores as JSON, with how many no-action notes got no item."""
+    payload = result.as_dict()
+    quiet, empty = no_action_share(result)
+    payload["no_action_cases"] = {"cases": empty, "with_no_item": quiet}
+    return payload
+
+
+def service_engine(svc: Services) -> RecapEngine:
+    """The recap as the product drafts it (`svc.recap`: the configured model, checked against
+    the notes, or the built-in engine), as an engine to score."""
+    return lambda notes, **kw: svc.recap.draft_for(
+        notes,
+        meeting_date=kw["meeting_date"],
+        manager=kw["manager"],
+        report=kw["report"],
+        people=kw.get("known_people", ()),
+        author=kw.get("author", "manager"),
+    )
 
 
 def _fmt_item(item: ScoredItem) -> str:

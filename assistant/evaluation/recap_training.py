@@ -314,6 +314,24 @@ def loso(
     models to train instead of one per source.
     """
     held = sorted(set(held_sources))
+    full = fit(examples, config)
+    chosen = [ex for ex in examples if ex.source in set(held)]
+    return LosoResult(
+        held_out_scores(examples, config, held, folds),
+        score(chosen, full),
+        score(chosen, RULES_ONLY),
+    )
+
+
+def held_out_scores(
+    examples: Sequence[Example],
+    config: TrainConfig,
+    held_sources: Iterable[str],
+    folds: int | None = None,
+) -> EvalResult:
+    """The held sources' notes, each scored by a model trained without its source (sources
+    held out one at a time, or in `folds` groups): the leave-one-source-out part of `loso`."""
+    held = sorted(set(held_sources))
     groups = [held[k::folds] for k in range(folds)] if folds else [[s] for s in held]
     per_case = []
     for group in groups:
@@ -322,15 +340,8 @@ def loso(
             continue
         train = [ex for ex in examples if ex.source not in out]
         test = [ex for ex in examples if ex.source in out]
-        model = fit(train, config)
-        per_case += list(score(test, model).cases)
-    full = fit(examples, config)
-    chosen = [ex for ex in examples if ex.source in set(held)]
-    return LosoResult(
-        EvalResult(tuple(per_case)),
-        score(chosen, full),
-        score(chosen, RULES_ONLY),
-    )
+        per_case += list(score(test, fit(train, config)).cases)
+    return EvalResult(tuple(per_case))
 
 
 def third_party_sources(examples: Sequence[Example]) -> list[str]:

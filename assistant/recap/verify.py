@@ -227,9 +227,9 @@ def _supported_owner(
 ) -> str | None:
     """The first person the model named whom the notes support, as a full name; None if the
     notes support none of them."""
+    twin_owner = twin.owner if twin is not None else None
     for choice in owner_choices(proposed):
         owner = resolve_owner(choice, known) or full_name_in_notes(choice, notes) or choice
-        twin_owner = twin.owner if twin is not None else None
         if owner_supported(owner, evidence, first_person, twin_owner, notes=notes, people=known):
             return owner
     return None
