@@ -93,7 +93,7 @@ class LLMRecapRefiner:
         self.prompts = prompts or default_library()
 
     def refine(self, draft: RecapDraft, context: RecapContext) -> RecapDraft:
-        people = [context.manager, context.report, *context.others]
+        people = redaction_people(draft, context)
         parts = split_notes(context.notes, notes_budget(self.llm.max_prompt_chars))
         deadline = self.llm.deadline()  # one wait for the whole recap, however many parts
         answers = []
@@ -125,6 +125,14 @@ class LLMRecapRefiner:
                 }
             )
         return refined
+
+
+def redaction_people(draft: RecapDraft, context: RecapContext) -> list[str]:
+    """Whose names a recap request replaces: the manager, the report, the people known to the
+    manager, and every owner the built-in engine found (a name the name finder cannot see,
+    such as "王伟" in a script without capitals, is still replaced once it owns an item)."""
+    owners = [item.owner for item in draft.action_items if item.owner.strip()]
+    return list(dict.fromkeys([context.manager, context.report, *context.others, *owners]))
 
 
 def recap_messages(

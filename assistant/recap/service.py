@@ -302,7 +302,7 @@ class RecapService:
         """The recap request's messages exactly as they would be sent to the model with the
         current redaction setting (for the Settings page; nothing is sent)."""
         from assistant.llm.outbound import as_sent, redactor_for
-        from assistant.recap.llm import recap_messages
+        from assistant.recap.llm import recap_messages, redaction_people
 
         with self.services.repos(manager_id) as repos:
             report = repos.reports.resolve(report_id)
@@ -318,7 +318,10 @@ class RecapService:
         redact = self.services.settings.redact
         known = self.services.people_names() if redact else []
         redactor = redactor_for(
-            messages, people=[manager, report_name], known_people=known, redact=redact
+            messages,
+            people=redaction_people(builtin, context),
+            known_people=known,
+            redact=redact,
         )
         return as_sent(messages, redactor)
 

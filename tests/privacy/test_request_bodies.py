@@ -103,3 +103,21 @@ def test_with_redaction_off_the_notes_go_as_written(
 
     assert EMAIL in fake_openai.last_request.prompt_text
     assert "Dana" in fake_openai.last_request.prompt_text
+
+
+def test_people_outside_the_team_are_hidden_from_the_recap_request(
+    llm_services: tuple[Services, int], fake_openai: FakeOpenAIServer
+) -> None:
+    """Names the team does not know: 陈静 owns an item in the built-in draft (a script without
+    capitals, which the name finder cannot see), and Łukasz Nowak heads a list the draft's
+    summary lower-cases ("covering …, łukasz nowak and 陈静")."""
+    svc, _ = llm_services
+    notes = "## Łukasz Nowak and 陈静\n- 陈静 to migrate the billing cron by Friday\n"
+
+    svc.recap.draft_for(
+        notes, meeting_date=dt.date.today(), manager="Alex Morgan", report="Amara Okonkwo"
+    )
+
+    body = json.dumps(fake_openai.last_request.body, ensure_ascii=False)
+    for name in ("陈静", "Łukasz", "łukasz", "Nowak"):
+        assert name not in body
