@@ -13,9 +13,10 @@ the local fake OpenAI server (tests/support/fake_openai.py):
         answers each request from STORE/answers (HTTP 500 when there is none, so the product
         falls back to the built-in engine as it would) and prints the scores as JSON.
 
-Two rows: the draft as the Recap page shows it (built-in items the model left out stay,
-flagged `model_dropped`) and the model's verified items alone. A request's key is a hash of
-its messages, so a replay must run the same code and notes as the recording.
+Two rows: every row the Recap page lists (built-in items the model left out stay, flagged
+`model_dropped` and unticked) and the rows it ticks by default, which an unchanged save keeps
+(the model's checked items, or the built-in draft when the request fell back). A request's
+key is a hash of its messages, so a replay must run the same code and notes as the recording.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from tests.support.fake_openai import (
 )
 from tests.support.llm_answers import recap_answer
 
+# The row an unchanged save from the Recap page keeps: the headline number of a replay.
+TICKED = "ticked by default (what an unchanged save keeps)"
 EMPTY = recap_answer(summary="")  # what the recording pass answers (its scores mean nothing)
 
 
@@ -118,12 +121,12 @@ def run(mode: str, store: Path, files: list[Path], ids: set[str] | None = None) 
     model_only = evaluate(
         cases,
         lambda notes, **kw: (d := next(kept)).model_copy(
-            update={"action_items": [a for a in d.action_items if "model_dropped" not in a.flags]}
+            update={"action_items": [a for a in d.action_items if a.proposed]}
         ),
     )
     return {
-        "draft as shown (items the model left out kept, flagged)": result_payload(shown),
-        "model's verified items only": result_payload(model_only),
+        "every row listed (the AI's left-outs too, unticked)": result_payload(shown),
+        TICKED: result_payload(model_only),
         "engines": dict(Counter(d.engine for d in drafts)),
         "model items left out as not in the notes": sum(
             1 for d in drafts for u in d.unchecked if u.section == "action_items"

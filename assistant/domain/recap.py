@@ -40,6 +40,16 @@ class ActionItemDraft(BaseModel):
         default=None, description="The stored action item this is, when saved before."
     )
 
+    @property
+    def proposed(self) -> bool:
+        """Whether the draft proposes keeping it: not when the model judged it no commitment.
+
+        The Recap page starts such rows unticked (still listed and flagged): on real notes by
+        other writers nearly all of them were not action items, so ticked by default they
+        would be saved unless the manager spotted each one.
+        """
+        return "model_dropped" not in self.flags
+
     def to_public_dict(self) -> dict[str, Any]:
         """The stable JSON shape used by `coach recap --json`."""
         return {

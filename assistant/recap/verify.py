@@ -171,8 +171,8 @@ def _notices(unchecked: list[UncheckedLine], kept_builtin: list[ActionItemDraft]
     if kept_builtin:
         n = len(kept_builtin)
         notices.append(
-            f"Kept {n} action item{'s' if n != 1 else ''} the AI left out but the notes "
-            "suggest; check before saving."
+            f"Listed {n} action item{'s' if n != 1 else ''} the built-in engine found and the "
+            "AI left out, flagged “the AI left this out”; check before saving."
         )
     return notices
 

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from benchmarks.llm_recap_replay import read_ids, run
+from benchmarks.llm_recap_replay import TICKED, read_ids, run
 
 NOTE = {
     "id": "r1",
@@ -80,7 +80,7 @@ def test_record_then_replay_scores_the_checked_model_items(tmp_path: Path) -> No
     assert replayed["requests"] == {"answered": 1, "no answer (HTTP 500)": 1}
     assert sorted(replayed["engines"]) == ["built-in", "llm:gpt-4o-mini"]
     assert replayed["model items left out as not in the notes"] == 1  # the offsite
-    model = replayed["model's verified items only"]
+    model = replayed[TICKED]
     assert (model["gold"], model["matched"]) == (1, 1)
     assert model["owner_accuracy"] == 1.0  # the placeholder came back as Zoë Lambert
     assert model["due_accuracy"] == 1.0
@@ -104,4 +104,4 @@ def test_packed_answers_replay_the_same_and_ids_choose_the_notes(tmp_path: Path)
     ids.write_text("r1\n")
     replayed = run("replay", packed, [data], ids=read_ids(ids))
     assert replayed["requests"] == {"answered": 1}
-    assert replayed["model's verified items only"]["f1"] == 1.0
+    assert replayed[TICKED]["f1"] == 1.0

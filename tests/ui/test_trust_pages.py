@@ -18,6 +18,12 @@ from tests.support.llm_answers import recap_answer
 from tests.ui.conftest import demo_services, run_app, table_with, texts, use_fake_llm
 
 NOTES = "- Amara to send the rollout plan to Hana by Friday\n- ask Dana from finance about it\n"
+ROLLOUT_FROM_THE_MODEL = {
+    "task": "Send the rollout plan to Hana",
+    "owner": "Amara Okonkwo",
+    "due": None,
+    "evidence": "Amara to send the rollout plan to Hana by Friday",
+}
 
 
 def _amara() -> int:
@@ -119,7 +125,11 @@ def test_invented_lines_are_listed_and_never_saved(
     demo_data_dir: Path, fake_openai: FakeOpenAIServer
 ) -> None:
     fake_openai.default = Respond.json(
-        recap_answer(summary="Amara gets a 20% raise.", praise=["Best engineer ever, per the CEO"])
+        recap_answer(
+            summary="Amara gets a 20% raise.",
+            praise=["Best engineer ever, per the CEO"],
+            action_items=[ROLLOUT_FROM_THE_MODEL],
+        )
     )
     use_fake_llm(demo_data_dir, fake_openai)
     at = _draft_recap()
@@ -139,3 +149,44 @@ def test_invented_lines_are_listed_and_never_saved(
         saved = json.dumps(meeting.recap)
         assert "20% raise" not in saved and "CEO" not in saved
         assert list(tasks)
+
+
+def test_items_the_model_left_out_start_unticked_and_are_saved_only_when_ticked(
+    demo_data_dir: Path, fake_openai: FakeOpenAIServer
+) -> None:
+    """The model kept the rollout plan and left out the offsite booking the built-in engine
+    found: that row is still listed and flagged, but unticked, so an unchanged save stores only
+    the model's item; ticking it saves it too."""
+    fake_openai.default = Respond.json(recap_answer(action_items=[ROLLOUT_FROM_THE_MODEL]))
+    use_fake_llm(demo_data_dir, fake_openai)
+    at = _draft_recap(NOTES + "- I'll book the offsite venue by Thursday\n")
+    table = table_with(at, "From the notes")
+    by_task = {row["Task"]: row for row in table.to_dict("records")}
+    left_out = [row for row in by_task.values() if "the AI left this out" in row["Check"]]
+    assert left_out, "the built-in engine's other item should be listed"
+    assert all(row["Keep"] is False for row in left_out)
+    assert by_task["Send the rollout plan to Hana"]["Keep"] is True
+    assert "starts unticked" in texts(at) or "start unticked" in texts(at)
+
+    at.button(key="recap_save").click().run()
+    assert not at.exception
+    assert _saved_tasks() == ["Send the rollout plan to Hana"]
+
+    row = list(table["Task"]).index(left_out[0]["Task"])
+    ticked = {row: {"Keep": True}}
+    at.session_state["recap_items"] = {"edited_rows": ticked, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="recap_save").click().run()
+    assert not at.exception
+    assert len(_saved_tasks()) == 2
+
+
+def _saved_tasks() -> list[str]:
+    svc = demo_services()
+    with svc.session() as session:
+        meeting = session.scalars(
+            select(Meeting).where(Meeting.raw_notes.contains("rollout plan to Hana"))
+        ).one()
+        return sorted(
+            session.scalars(select(ActionItem.task).where(ActionItem.meeting_id == meeting.id))
+        )

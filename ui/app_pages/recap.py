@@ -239,7 +239,7 @@ def _check(item: ActionItemDraft) -> str:
 rows = pd.DataFrame(
     [
         {
-            "Keep": True,
+            "Keep": item.proposed,
             "Task": item.task,
             "Owner": item.owner if item.owner in owners else UNASSIGNED,
             "Due": item.due,
@@ -254,6 +254,14 @@ rows = pd.DataFrame(
 rows["Due"] = pd.to_datetime(rows["Due"]).dt.date if len(rows) else rows["Due"]
 if not draft.action_items:
     st.caption("No action items found in the notes. Add rows below if there were any.")
+left_out = sum(not item.proposed for item in draft.action_items)
+if left_out:
+    st.caption(
+        f"{left_out} row{'s' if left_out != 1 else ''} marked “⚠ the AI left this out” "
+        f"{'start' if left_out != 1 else 'starts'} unticked: the built-in engine found "
+        f"{'them' if left_out != 1 else 'it'}, the AI judged "
+        f"{'them' if left_out != 1 else 'it'} no commitment. Tick to keep."
+    )
 table = st.data_editor(
     rows,
     key=ITEMS,
