@@ -7,9 +7,13 @@ middle of a sentence, a capitalised word at the start of one when a person-like 
 are capitalised anyway (days, months, headings, "I") are skipped, and so is any word the same
 text also writes in lower case ("Billing" in a heading, "billing" in a sentence).
 
-Over-finding is cheap (a placeholder is restored in the answer); missing a name leaks it, so the
-rules lean towards finding. Scripts without letter case (Chinese, Japanese, Arabic...) cannot be
-detected this way: such names are redacted only when they are known (team, participants).
+Missing a name leaks it, so the rules lean towards finding. Over-finding is not free, though:
+"Mail to the dev list" sent as "Person C to the dev list" reads as a task for someone, and the
+model hands it to "Mail". So a line-initial word with only a weak cue after it ("to", ":", "(")
+is a name only when it is not an everyday English word (`everyday_words`); given names that are
+also words ("Mark to send", "Grace: ...") stay names. Scripts without letter case (Chinese,
+Japanese, Arabic...) cannot be detected this way: such names are redacted only when they are
+known (team, participants).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.llm.everyday_words import is_everyday_word
 from assistant.llm.sensitive import find_sensitive
 from assistant.paths import PROMPTS_DIR
 
@@ -27,7 +32,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"^(?:\s*(?:[-*•·>]+|#?\d+[.):]?|\(?[a-z]\)|\[[ xX]?\]))*\s*")
 _SENTENCE_END = re.compile(r"[.!?:;•*>#|\-–—(\[\"“”]\s*$|^\s*$")
-# What may follow a sentence-initial name: "Dana to send", "Lee said", "Priya: ...".
+# What may follow a sentence-initial name: "Dana to send", "Lee said", "Priya: ...". The
+# weak cues ("to", ":", "(") also follow everyday words ("Link to the recording", "Reminder:").
+_WEAK_CUE_AFTER = re.compile(r"^(?:\s*[:(]|\s+to\s+(?!be\b)[a-z])")
 _CUE_AFTER = re.compile(
     r"^(?:['’]s\b|\s*[:(]|\s+(?:to\s+(?!be\b)[a-z]|will\b|'ll\b|’ll\b|said\b|says\b|asked\b|"
     r"asks\b|wants\b|wanted\b|mentioned\b|agreed\b|thinks\b|thought\b|feels\b|felt\b|"
@@ -155,7 +162,11 @@ def find_names(text: str, *, ignore: Iterable[str] = ()) -> list[str]:
                 and _is_capitalised(next_word.group(0))
                 and next_word.group(0).casefold() not in stop
             )
-            if not (possessive or _CUE_AFTER.match(after) or followed_by_name):
+            cue = _CUE_AFTER.match(after)
+            weak_only = cue is not None and _WEAK_CUE_AFTER.match(after) is not None
+            if weak_only and not possessive and not followed_by_name and is_everyday_word(word):
+                cue = None  # "Link to the recording", "Reminder: ...", "Convert to markdown"
+            if not (possessive or cue or followed_by_name):
                 close_run()
                 continue
         if len(run) == MAX_NAME_WORDS:  # "Dana Dana Dana…" is not one endless name

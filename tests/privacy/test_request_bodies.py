@@ -121,3 +121,31 @@ def test_people_outside_the_team_are_hidden_from_the_recap_request(
     body = json.dumps(fake_openai.last_request.body, ensure_ascii=False)
     for name in ("陈静", "Łukasz", "łukasz", "Nowak"):
         assert name not in body
+
+
+def test_everyday_words_at_a_line_start_go_as_written_and_names_do_not(
+    llm_services: tuple[Services, int], fake_openai: FakeOpenAIServer
+) -> None:
+    """ "Mail to the dev list" sent as "Person C to the dev list" reads as someone's task (the
+    model then gives it to "Mail"): line-initial everyday words stay readable, while names in
+    the same position, given names that are also words among them, are still replaced."""
+    svc, _ = llm_services
+    notes = (
+        "- Mail to the dev list about the release\n"
+        "- Link to the recording: in the channel\n"
+        "- Reminder: book the room\n"
+        "- Łukasz to write the runbook\n"
+        "- Mark to send the deck\n"
+        "- Grace: happy with the plan\n"
+    )
+
+    svc.recap.draft_for(
+        notes, meeting_date=dt.date.today(), manager="Alex Morgan", report="Amara Okonkwo"
+    )
+
+    prompt = fake_openai.last_request.prompt_text
+    for kept in ("Mail to the dev list", "Link to the recording", "Reminder: book"):
+        assert kept in prompt
+    body = json.dumps(fake_openai.last_request.body, ensure_ascii=False)
+    for name in ("Łukasz", "Mark", "Grace"):
+        assert not re.search(rf"\b{name}\b", body), name  # the prompt itself says "Markers"
