@@ -56,7 +56,7 @@ def recap(
     svc = Services.from_settings(migrate_db=False)
     llm = svc.llm()
     if llm is not None:
-        engines[llm.engine_label] = service_engine(svc)
+        engines[llm.engine_label] = service_engine(svc, proposed_only=True)
     results = {name: evaluate(cases, engine) for name, engine in engines.items()}
     if as_json:
         payload = {name: _payload(result, verbose) for name, result in results.items()}

@@ -16,7 +16,7 @@ from assistant.recap.notes import check_meeting_date, prepare_notes
 
 if TYPE_CHECKING:
     from assistant.db.models import Manager
-    from assistant.domain.recap import RecapDraft
+    from assistant.domain.recap import ActionItemDraft, RecapDraft
     from assistant.services import Services
 
 
@@ -94,7 +94,11 @@ def recap(
     if as_json:
         print_json(draft.to_public_dict())
     elif markdown:
-        typer.echo(recap_markdown(draft, report=report_name, meeting_date=meeting_date), nl=False)
+        # The shareable recap holds what the Recap page ticks by default.
+        shared = draft.model_copy(
+            update={"action_items": [i for i in draft.action_items if i.proposed]}
+        )
+        typer.echo(recap_markdown(shared, report=report_name, meeting_date=meeting_date), nl=False)
     else:
         _print_readable(draft)
 
@@ -138,18 +142,29 @@ def _print_readable(draft: RecapDraft) -> None:
             typer.echo(f"\n{title}:")
             for entry in entries:
                 typer.echo(f"  - {entry}")
+    proposed = [item for item in draft.action_items if item.proposed]
+    left_out = [item for item in draft.action_items if not item.proposed]
     typer.echo("\nAction items:")
-    if not draft.action_items:
+    if not proposed:
         typer.echo("  (none found: nobody committed to a specific task)")
-    for item in draft.action_items:
-        due = item.due.isoformat() if item.due else "no date"
-        flags = f"  [check: {', '.join(item.flags)}]" if item.flags else ""
-        typer.echo(f"  - {item.task} | {item.owner or 'unassigned'} | {due}{flags}")
-        typer.echo(f'      from: "{item.evidence}"')
+    _print_items(proposed)
+    if left_out:
+        # As on the Recap page, where these rows start unticked; --save keeps them, unapproved.
+        typer.echo("\nThe AI left these out (the built-in engine found them; check them):")
+        _print_items(left_out)
     if draft.unchecked:
         typer.echo("\nNot in your notes (left out, never saved):")
         for line in draft.unchecked:
             typer.echo(f"  - [{line.section}] {line.text} ({line.reason})")
+
+
+def _print_items(items: list[ActionItemDraft]) -> None:
+    for item in items:
+        due = item.due.isoformat() if item.due else "no date"
+        flags = [f for f in item.flags if f != "model_dropped"]
+        check = f"  [check: {', '.join(flags)}]" if flags else ""
+        typer.echo(f"  - {item.task} | {item.owner or 'unassigned'} | {due}{check}")
+        typer.echo(f'      from: "{item.evidence}"')
 
 
 def register(app: typer.Typer) -> None:

@@ -345,17 +345,28 @@ def result_payload(result: EvalResult) -> dict[str, Any]:
     return payload
 
 
-def service_engine(svc: Services) -> RecapEngine:
+def service_engine(svc: Services, *, proposed_only: bool = False) -> RecapEngine:
     """The recap as the product drafts it (`svc.recap`: the configured model, checked against
-    the notes, or the built-in engine), as an engine to score."""
-    return lambda notes, **kw: svc.recap.draft_for(
-        notes,
-        meeting_date=kw["meeting_date"],
-        manager=kw["manager"],
-        report=kw["report"],
-        people=kw.get("known_people", ()),
-        author=kw.get("author", "manager"),
-    )
+    the notes, or the built-in engine), as an engine to score. `proposed_only`: only the items
+    the Recap page ticks by default (not those the model left out), what an unchanged save keeps.
+    """
+
+    def engine(notes: str, **kw: Any) -> RecapDraft:
+        draft = svc.recap.draft_for(
+            notes,
+            meeting_date=kw["meeting_date"],
+            manager=kw["manager"],
+            report=kw["report"],
+            people=kw.get("known_people", ()),
+            author=kw.get("author", "manager"),
+        )
+        if not proposed_only:
+            return draft
+        return draft.model_copy(
+            update={"action_items": [i for i in draft.action_items if i.proposed]}
+        )
+
+    return engine
 
 
 def _fmt_item(item: ScoredItem) -> str:

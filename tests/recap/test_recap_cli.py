@@ -172,7 +172,53 @@ def test_eval_also_scores_the_llm_engine_when_configured(
     assert result.code == 0, result.err
     scores = result.json()
     assert set(scores) == {"built-in", "llm:gpt-4o-mini"}
-    # The model gave one of the two items; the built-in one it dropped is kept (flagged).
-    assert scores["llm:gpt-4o-mini"]["recall"] == pytest.approx(1.0)
+    # The model gave one of the two items. The built-in one it dropped is listed but unticked
+    # on the Recap page, so it is not in what an unchanged save keeps, the scored draft.
+    assert scores["llm:gpt-4o-mini"]["recall"] == pytest.approx(0.5)
     assert scores["llm:gpt-4o-mini"]["precision"] == pytest.approx(1.0)
     assert len(fake_openai.requests) == 1
+
+
+@pytest.mark.slow
+def test_recap_lists_what_the_model_left_out_apart_and_shares_only_the_rest(
+    coach: Coach, tmp_path: Path, fake_openai: FakeOpenAIServer
+) -> None:
+    """The model kept the dashboard and left out the offsite booking the built-in engine found:
+    the readable recap lists the booking under its own heading (as the Recap page starts it
+    unticked), and the shareable Markdown holds only the model's item."""
+    model = {
+        "COACH_LLM__PROVIDER": "openai_compatible",
+        "COACH_LLM__BASE_URL": fake_openai.base_url,
+        "COACH_LLM__API_KEY": "test-key",
+        "COACH_LLM__MODEL": "gpt-4o-mini",
+    }
+    answer = {
+        "summary": "Dashboard nearly done.",
+        "decisions": [],
+        "praise": [],
+        "concerns": [],
+        "personal": [],
+        "follow_ups": [],
+        "action_items": [
+            {
+                "task": "Share the dashboard with Marisol",
+                "owner": "Yusuf Okafor",
+                "due": "2026-03-06",
+                "evidence": "AI: Yusuf -> share the dashboard with Marisol by Fri",
+            },
+        ],
+    }
+    fake_openai.default = Respond.json(answer)
+    notes = _write(tmp_path, NOTES)
+    args = [a for a in ARGS if a != "--json"]
+
+    readable = coach("recap", "--file", notes, *args, **model)
+    assert readable.code == 0, readable.err
+    listed, _, left_out = readable.out.partition("The AI left these out")
+    assert "Share the dashboard with Marisol" in listed
+    assert "offsite" in left_out.lower() and "offsite" not in listed.lower()
+
+    shared = coach("recap", "--file", notes, *args, "--markdown", **model)
+    assert shared.code == 0, shared.err
+    assert "Share the dashboard with Marisol" in shared.out
+    assert "offsite" not in shared.out.lower()
