@@ -8,6 +8,8 @@ to the task. The owner is kept when the notes support it:
   but after a word that makes them the receiver ("…to Priya", "ask Sam", "mit Jonas");
 * a line the evidence sits under names them: its parent bullet, or the nearest heading or
   label above it ("**Tomás**", "祁敏捷：", "Aurelio's items:");
+* the evidence names their handle, and the notes write the handle beside their name
+  ("Oisín Brady (@obrady)" in the attendees, then "@obrady to update the RFC");
 * it is whoever wrote the notes, and the evidence says "I" or names nobody else;
 * the built-in engine read the same line the same way.
 
@@ -53,6 +55,12 @@ _RECEIVER_BEFORE = re.compile(
 _SECTION = re.compile(r"^\s{0,3}#{1,6}\s|^\s*(?:\*\*|__).+(?:\*\*|__)\s*[:：]?\s*$")
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[^:：\s][^:：]{0,30}[:：]")
 _NEXT_WORD = re.compile(r"[ \t]([^\W\d_][\w'’\-]*)")  # the next word of a name, one space on
+# "Oisín Brady (@obrady)", "@obrady (Oisín Brady)": a handle declared beside a name.
+_NAME_THEN_HANDLE = re.compile(
+    r"([^\W\d_][\w'’\-]*(?:[ \t][^\W\d_][\w'’\-]*){0,3})\s*[(\[]\s*@([\w.\-]+?)\s*[)\]]"
+)
+_HANDLE_THEN_NAME = re.compile(r"@([\w.\-]+?)\s*[(\[]\s*([^\W\d_][^()\[\]@\n]{0,60}?)\s*[)\]]")
+_HANDLE = re.compile(r"(?<![\w@])@([\w.\-]*\w)")
 MAX_SCOPE_LINES = 40  # how far up the notes a heading may still own the lines below it
 MAX_MENTIONS = 20  # a line names a person a few times at most
 
@@ -102,6 +110,34 @@ def full_name_in_notes(owner: str, notes: str) -> str | None:
         if len(words) > 1:
             found.add(" ".join(words))
     return found.pop() if len(found) == 1 else None
+
+
+def declared_handles(notes: str) -> dict[str, str]:
+    """Handles the notes write beside a name, folded handle -> name ("@obrady" -> "Oisín
+    Brady"); a handle given for two different names is left out."""
+    pairs = [(m.group(2), m.group(1)) for m in _NAME_THEN_HANDLE.finditer(notes)]
+    pairs += [(m.group(1), m.group(2)) for m in _HANDLE_THEN_NAME.finditer(notes)]
+    names: dict[str, set[str]] = {}
+    for handle, name in pairs:
+        names.setdefault(_folded(handle), set()).add(" ".join(name.split()))
+    return {handle: next(iter(n)) for handle, n in names.items() if len(n) == 1}
+
+
+def name_for_handle(owner: str, notes: str) -> str | None:
+    """The name the notes declare for a handle the model gave as the owner ("@obrady")."""
+    return declared_handles(notes).get(_folded(owner.strip().lstrip("@")))
+
+
+def named_by_handle(owner: str, evidence: str, notes: str) -> bool:
+    """The evidence names a handle the notes declare for this owner."""
+    if "@" not in evidence:
+        return False
+    declared = declared_handles(notes)
+    wanted = _folded(owner)
+    return any(
+        _folded(declared.get(_folded(h), "")) == wanted
+        for h in islice(_HANDLE.findall(evidence), MAX_MENTIONS)
+    )
 
 
 def _forms(owner: str) -> list[str]:
@@ -219,7 +255,7 @@ def owner_supported(
         return True
     if named_as_doer(owner, evidence) or named_not_as_receiver(owner, evidence):
         return True
-    if notes and named_above(owner, evidence, notes):
+    if notes and (named_above(owner, evidence, notes) or named_by_handle(owner, evidence, notes)):
         return True
     if owner.lower() != first_person.lower():
         return False

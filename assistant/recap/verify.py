@@ -26,6 +26,7 @@ from assistant.domain.recap import (
 )
 from assistant.recap.owner_support import (
     full_name_in_notes,
+    name_for_handle,
     owner_choices,
     owner_supported,
     resolve_owner,
@@ -196,12 +197,8 @@ def _checked_item(
     twin = _twin(proposed.task, evidence, builtin)
     owner = _supported_owner(proposed.owner, evidence, notes, known, first_person, twin)
     if owner is None:
-        if twin is not None and twin.owner:
-            owner = twin.owner
-            flags.append("owner_guessed")
-        else:
-            owner = UNASSIGNED
-            flags.append("owner_unclear")
+        owner = _best_guess(proposed.owner, evidence, notes, known, first_person, twin)
+        flags.append("owner_guessed" if owner else "owner_unclear")
     due = _checked_due(proposed.due, meeting_date)
     if proposed.due and due is None:
         flags.append("due_unclear")
@@ -229,10 +226,39 @@ def _supported_owner(
     notes support none of them."""
     twin_owner = twin.owner if twin is not None else None
     for choice in owner_choices(proposed):
-        owner = resolve_owner(choice, known) or full_name_in_notes(choice, notes) or choice
+        owner = (
+            resolve_owner(choice, known)
+            or name_for_handle(choice, notes)
+            or full_name_in_notes(choice, notes)
+            or choice
+        )
         if owner_supported(owner, evidence, first_person, twin_owner, notes=notes, people=known):
             return owner
     return None
+
+
+def _best_guess(
+    proposed: str,
+    evidence: str,
+    notes: str,
+    known: list[str],
+    first_person: str,
+    twin: ActionItemDraft | None,
+) -> str:
+    """An owner to show flagged when the notes support none the model named: the built-in
+    engine's if the line supports it; else the model's, if it is one of the meeting's people
+    (the model read the whole note, the rules only fall back to a default); else the built-in
+    engine's guess; else nobody. Someone the notes only mention is never guessed."""
+    twin_owner = twin.owner if twin is not None else ""
+    if twin_owner and owner_supported(
+        twin_owner, evidence, first_person, notes=notes, people=known
+    ):
+        return twin_owner
+    for choice in owner_choices(proposed)[:1]:
+        person = resolve_owner(choice, known)
+        if person:
+            return person
+    return twin_owner or UNASSIGNED
 
 
 def _twin(task: str, evidence: str, builtin: RecapDraft) -> ActionItemDraft | None:

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.recap.owner_support import (
+    declared_handles,
     full_name_in_notes,
+    name_for_handle,
     owner_choices,
     owner_supported,
     resolve_owner,
@@ -148,3 +150,21 @@ def test_any_name_that_opens_its_line_is_supported_and_as_receiver_is_not(
     assert not owner_supported(
         name, f"Dana to send the budget to {name} by Friday", first_person="X Y"
     )
+
+
+def test_handles_written_beside_names_are_read_both_ways_and_ambiguous_ones_left_out() -> None:
+    notes = (
+        "Present: Oisín Brady (@obrady), @mkd (Mary-Kate D'Souza), 王伟 [@wangwei]\n"
+        "- Zoë Ødegaard (@zo) and Zoë Lambert (@zo) both joined\n"
+    )
+    assert declared_handles(notes) == {
+        "obrady": "Oisín Brady",
+        "mkd": "Mary-Kate D'Souza",
+        "wangwei": "王伟",
+    }
+    assert name_for_handle("@OBrady", notes) == "Oisín Brady"
+    assert name_for_handle("zo", notes) is None  # one handle, two names: nobody
+
+    line = "- [ ] @mkd to update the RFC"
+    assert owner_supported("Mary-Kate D'Souza", line, "Dana Whitfield", notes=notes)
+    assert not owner_supported("Oisín Brady", line, "Dana Whitfield", notes=notes)

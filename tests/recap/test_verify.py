@@ -331,3 +331,56 @@ def test_owners_given_by_the_notes_layout_survive_the_check(
     assert owners["补充license许可文件"] == ("祁敏捷", [])
     assert owners["Examine Quickstep's parser"] == ("Ilya Petrov", [])
     assert owners["Update the hosting contract"] == ("Søren Østergaard", [])
+
+
+def test_a_meeting_persons_unsupported_owner_is_shown_as_a_guess_and_handles_resolve(
+    fake_openai: FakeOpenAIServer, llm_client: LLMClient
+) -> None:
+    """A line that names nobody, in notes a note-taker wrote: the model's owner, one of the
+    meeting's people, is kept but flagged as a guess, rather than the built-in engine's default
+    (someone the notes only mention is never guessed). A handle the attendees line
+    declares for a name ("Oisín Brady (@obrady)") supports that person, also when the model
+    gives the handle itself as the owner."""
+    notes = (
+        "Attendees:\n- Oisín Brady (@obrady)\n- 王伟 (@wangwei)\n\n"
+        + NOTES
+        + "\n## Next steps\n- the on-call rota needs another look\n"
+        + "- [ ] @obrady to update the RFC based on feedback\n"
+        + "- [ ] @wangwei to rerun the benchmark\n"
+    )
+    items = [
+        {
+            "task": "Revisit the on-call rota",
+            "owner": REPORT,
+            "due": None,
+            "evidence": "the on-call rota needs another look",
+        },
+        {
+            "task": "Update the RFC based on feedback",
+            "owner": "Oisín Brady",
+            "due": None,
+            "evidence": "@obrady to update the RFC based on feedback",
+        },
+        {
+            "task": "Rerun the benchmark",
+            "owner": "@wangwei",
+            "due": None,
+            "evidence": "@wangwei to rerun the benchmark",
+        },
+    ]
+
+    fake_openai.enqueue(Respond.json(recap_answer(action_items=items)))
+    draft = draft_recap(
+        notes,
+        meeting_date=DAY,
+        manager=MANAGER,
+        report=REPORT,
+        people=[MANAGER, REPORT],
+        refiner=LLMRecapRefiner(llm_client),
+        author="Mei Tanaka",  # a note-taker: the writer rule supports neither of the two
+    )
+
+    owners = {i.task: (i.owner, i.flags) for i in draft.action_items if i.proposed}
+    assert owners["Revisit the on-call rota"] == (REPORT, ["owner_guessed"])
+    assert owners["Update the RFC based on feedback"] == ("Oisín Brady", [])
+    assert owners["Rerun the benchmark"] == ("王伟", [])
