@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.llm.everyday_words import is_everyday_word
+from assistant.llm.prompts import template_words
 from assistant.llm.sensitive import find_sensitive
-from assistant.paths import PROMPTS_DIR
 
 # A word: letters (any script), with inner apostrophes or hyphens (D'Souza, Mary-Kate).
 MAX_NAME_WORDS = 4  # Nguyễn Thị Minh Hương
@@ -80,18 +80,9 @@ IMPERATIVE_STARTS = frozenset(
 )
 
 
-def _template_words() -> frozenset[str]:
-    """Capitalised words of our own prompt templates: our text, never a person."""
-    words: set[str] = set()
-    if PROMPTS_DIR.is_dir():
-        for path in PROMPTS_DIR.rglob("*.j2"):
-            words |= {w.casefold() for w in _WORD.findall(path.read_text(encoding="utf-8"))}
-    return frozenset(words)
-
-
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return COMMON_CAPITALISED | _template_words()
+    return COMMON_CAPITALISED | template_words()
 
 
 def _is_capitalised(word: str) -> bool:

@@ -147,3 +147,19 @@ def render(job: str, **variables: object) -> list[PromptMessage]:
 
 def jobs() -> list[str]:
     return default_library().jobs()
+
+
+_TEMPLATE_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def template_words() -> frozenset[str]:
+    """Every word of our own prompt templates, casefolded: our text, never a person's name
+    or initials ("YYYY-MM-DD" must not lose its "MM" to someone whose initials are M. M.)."""
+    words: set[str] = set()
+    if PROMPTS_DIR.is_dir():
+        for path in PROMPTS_DIR.rglob("*.j2"):
+            text = path.read_text(encoding="utf-8")
+            for word in _TEMPLATE_WORD.findall(text):
+                words |= {word.casefold(), *re.split(r"['’\-]", word.casefold())}
+    return frozenset(words)

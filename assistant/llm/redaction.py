@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from assistant.llm.prompts import template_words
 from assistant.llm.sensitive import find_sensitive
 
 T = TypeVar("T", bound=BaseModel)
@@ -112,7 +113,12 @@ def _forms(full_name: str) -> Iterator[_Form]:
         yield _Form(part, _key(part, sensitive), pattern, sensitive)
     if len(parts) > 1:
         initials = "".join(p[0] for p in parts if p[0].isalpha()).upper()
-        if len(initials) >= 2 and initials not in NOT_INITIALS:
+        # Initials that are also a word of our own prompt ("MM" in "YYYY-MM-DD") stay words.
+        if (
+            len(initials) >= 2
+            and initials not in NOT_INITIALS
+            and initials.casefold() not in template_words()
+        ):
             yield _Form(initials, initials, re.escape(initials), True)
 
 

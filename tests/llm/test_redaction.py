@@ -273,3 +273,14 @@ def test_a_name_one_block_writes_in_lower_case_is_still_redacted_in_every_block(
     text = sent[0]["content"]
     assert "Łukasz" not in text and "łukasz" not in text and "Nowak" not in text
     assert "Zoë" not in text
+
+
+def test_initials_that_are_words_of_our_prompt_stay_words() -> None:
+    """Someone whose initials are "MM" must not turn the prompt's own "YYYY-MM-DD" into
+    "YYYY-Person A-DD" (the model then cannot read the date format); their names still go."""
+    redactor = Redactor(["Mika Mäkinen", "Zoë Ødegaard"])
+    text = "Due dates are YYYY-MM-DD. Mika Mäkinen and ZØ: Mika to send it; Zoë's draft."
+    redacted = redactor.redact(text)
+    assert "YYYY-MM-DD" in redacted
+    assert "Mika" not in redacted and "Mäkinen" not in redacted and "Zoë" not in redacted
+    assert "ZØ" not in redacted  # initials that are not our words are still replaced
