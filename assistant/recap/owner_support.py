@@ -115,12 +115,25 @@ def full_name_in_notes(owner: str, notes: str) -> str | None:
 def declared_handles(notes: str) -> dict[str, str]:
     """Handles the notes write beside a name, folded handle -> name ("@obrady" -> "Oisín
     Brady"); a handle given for two different names is left out."""
-    pairs = [(m.group(2), m.group(1)) for m in _NAME_THEN_HANDLE.finditer(notes)]
-    pairs += [(m.group(1), m.group(2)) for m in _HANDLE_THEN_NAME.finditer(notes)]
+    pairs = [(m.group(2), _name_part(m.group(1))) for m in _NAME_THEN_HANDLE.finditer(notes)]
+    pairs += [(m.group(1), _name_part(m.group(2))) for m in _HANDLE_THEN_NAME.finditer(notes)]
     names: dict[str, set[str]] = {}
     for handle, name in pairs:
-        names.setdefault(_folded(handle), set()).add(" ".join(name.split()))
+        if name:
+            names.setdefault(_folded(handle), set()).add(name)
     return {handle: next(iter(n)) for handle, n in names.items() if len(n) == 1}
+
+
+def _name_part(text: str) -> str:
+    """The words of `text` that can be a name, read back from its end: they start with a
+    capital (or a letter of a script without case). "Sharing the design - Oisín Brady" ->
+    "Oisín Brady"; "action item" -> "" (a task, not a person)."""
+    kept: list[str] = []
+    for word in reversed(text.split()):
+        if not word[:1].isalpha() or word[:1].islower():
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
 
 
 def name_for_handle(owner: str, notes: str) -> str | None:

@@ -156,6 +156,8 @@ def test_handles_written_beside_names_are_read_both_ways_and_ambiguous_ones_left
     notes = (
         "Present: Oisín Brady (@obrady), @mkd (Mary-Kate D'Souza), 王伟 [@wangwei]\n"
         "- Zoë Ødegaard (@zo) and Zoë Lambert (@zo) both joined\n"
+        "- Detailed design on key submission - action item (@mkd)\n"  # a task, not a name
+        "- we'll get stickers (@tlee)\n"
     )
     assert declared_handles(notes) == {
         "obrady": "Oisín Brady",
