@@ -21,9 +21,12 @@ that the notes give in full elsewhere ("Kaja" -> "Kaja Wilczek") becomes the ful
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from itertools import islice
+from types import MappingProxyType
 
+from assistant.llm.everyday_words import is_everyday_word
 from assistant.recap.builtin.languages import DUE_PREPOSITION
 from assistant.words import PLAIN_LETTERS, fold, unsegmented
 
@@ -81,7 +84,8 @@ def _folded(text: str) -> str:
 
 def resolve_owner(owner: str, people: Sequence[str]) -> str | None:
     """Map 'Maria', 'MS', 'maria santos' or 'Jose' to the full name of a known person (José
-    …); None if unknown."""
+    …), else a handle built from one person's name ('msantos', 'mariasantos2', 'mariasan');
+    None if unknown or ambiguous."""
     wanted = _folded(owner)
     for name in people:
         full = _folded(name)
@@ -89,7 +93,32 @@ def resolve_owner(owner: str, people: Sequence[str]) -> str | None:
         initials = "".join(p[0] for p in parts)
         if wanted in (full, parts[0], initials) or (len(parts) > 1 and wanted == parts[-1]):
             return name
-    return None
+    handle = re.sub(r"[\d_.\-@]+", "", wanted)
+    if len(handle) < 4 or " " in wanted:
+        return None
+    matches = [name for name in people if _is_handle_of(handle, _folded(name).split())]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _is_handle_of(handle: str, parts: list[str]) -> bool:
+    """The ways people make a handle of their name: "msantos", "mariasantos", "marias",
+    "santosm", or one of those cut short by a length limit ("tmarchet" for Théo Marchetti).
+    The start of a one-word name is not enough: "hina" and "hinahina" are two people."""
+    first, last = parts[0], parts[-1]
+    forms = {"".join(parts)}
+    if len(parts) > 1:
+        forms |= {first[0] + last, first + last[0], last + first[0], last + first}
+    if handle in forms:
+        return True
+    return len(handle) >= 6 and len(parts) > 1 and any(f.startswith(handle) for f in forms)
+
+
+def looks_like_a_person(owner: str) -> bool:
+    """Not a phrase of everyday English words ("Mail", "Revisit Brown Bag Schedule"), which a
+    model can take for a name when a note opens a line with it. Given names that are also
+    words (Mark, Grace) and words of other languages pass."""
+    words = [w for w in re.split(r"[\s\-]+", owner.strip(" @")) if w]
+    return bool(words) and not all(w.isascii() and is_everyday_word(w) for w in words)
 
 
 def full_name_in_notes(owner: str, notes: str) -> str | None:
@@ -112,7 +141,8 @@ def full_name_in_notes(owner: str, notes: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def declared_handles(notes: str) -> dict[str, str]:
+@lru_cache(maxsize=8)  # read once per note, not once per item and owner the model gives
+def declared_handles(notes: str) -> Mapping[str, str]:
     """Handles the notes write beside a name, folded handle -> name ("@obrady" -> "Oisín
     Brady"); a handle given for two different names is left out."""
     pairs = [(m.group(2), _name_part(m.group(1))) for m in _NAME_THEN_HANDLE.finditer(notes)]
@@ -121,7 +151,7 @@ def declared_handles(notes: str) -> dict[str, str]:
     for handle, name in pairs:
         if name:
             names.setdefault(_folded(handle), set()).add(name)
-    return {handle: next(iter(n)) for handle, n in names.items() if len(n) == 1}
+    return MappingProxyType({h: next(iter(n)) for h, n in names.items() if len(n) == 1})
 
 
 def _name_part(text: str) -> str:
@@ -142,15 +172,19 @@ def name_for_handle(owner: str, notes: str) -> str | None:
 
 
 def named_by_handle(owner: str, evidence: str, notes: str) -> bool:
-    """The evidence names a handle the notes declare for this owner."""
+    """The evidence names a handle the notes declare for this owner, or one made of the
+    owner's name ("@kniemiec" for Konrad Niemiec)."""
     if "@" not in evidence:
         return False
     declared = declared_handles(notes)
     wanted = _folded(owner)
-    return any(
-        _folded(declared.get(_folded(h), "")) == wanted
-        for h in islice(_HANDLE.findall(evidence), MAX_MENTIONS)
-    )
+    for h in islice(_HANDLE.findall(evidence), MAX_MENTIONS):
+        if _folded(declared.get(_folded(h), "")) == wanted:
+            return True
+        handle = re.sub(r"[\d_.\-]+", "", _folded(h))
+        if len(handle) >= 4 and _is_handle_of(handle, wanted.split()):
+            return True
+    return False
 
 
 def _forms(owner: str) -> list[str]:
@@ -268,7 +302,9 @@ def owner_supported(
         return True
     if named_as_doer(owner, evidence) or named_not_as_receiver(owner, evidence):
         return True
-    if notes and (named_above(owner, evidence, notes) or named_by_handle(owner, evidence, notes)):
+    if notes and named_above(owner, evidence, notes):
+        return True
+    if named_by_handle(owner, evidence, notes):
         return True
     if owner.lower() != first_person.lower():
         return False

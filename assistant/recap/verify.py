@@ -26,6 +26,7 @@ from assistant.domain.recap import (
 )
 from assistant.recap.owner_support import (
     full_name_in_notes,
+    looks_like_a_person,
     name_for_handle,
     owner_choices,
     owner_supported,
@@ -226,6 +227,8 @@ def _supported_owner(
     notes support none of them."""
     twin_owner = twin.owner if twin is not None else None
     for choice in owner_choices(proposed):
+        if not resolve_owner(choice, known) and not looks_like_a_person(choice):
+            continue  # "Mail to the dev list": a model took the line's first word for a name
         owner = (
             resolve_owner(choice, known)
             or name_for_handle(choice, notes)
@@ -250,6 +253,8 @@ def _best_guess(
     (the model read the whole note, the rules only fall back to a default); else the built-in
     engine's guess; else nobody. Someone the notes only mention is never guessed."""
     twin_owner = twin.owner if twin is not None else ""
+    if twin_owner and not resolve_owner(twin_owner, known) and not looks_like_a_person(twin_owner):
+        twin_owner = ""  # the rules, too, can take "Mail to the dev list" for a person
     if twin_owner and owner_supported(
         twin_owner, evidence, first_person, notes=notes, people=known
     ):

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from assistant.recap.owner_support import (
     declared_handles,
     full_name_in_notes,
+    looks_like_a_person,
     name_for_handle,
     owner_choices,
     owner_supported,
@@ -170,3 +171,54 @@ def test_handles_written_beside_names_are_read_both_ways_and_ambiguous_ones_left
     line = "- [ ] @mkd to update the RFC"
     assert owner_supported("Mary-Kate D'Souza", line, "Dana Whitfield", notes=notes)
     assert not owner_supported("Oisín Brady", line, "Dana Whitfield", notes=notes)
+
+
+@pytest.mark.parametrize(
+    ("handle", "person"),
+    [
+        ("kniemiec", "Konrad Niemiec"),  # first initial + surname
+        ("@tmarchet", "Théo Marchetti"),  # the same, cut to eight letters
+        ("mquintero1", "Marisol Quintero"),  # digits aside
+        ("lukaszz", "Łukasz Zieliński"),  # first name + surname initial, accents folded
+        ("hina", None),  # the start of a one-word name is another person
+        ("msantos", None),  # two people could have made it
+        ("xyz", None),  # too short to say
+    ],
+)
+def test_handles_made_of_a_known_persons_name_resolve_to_them(
+    handle: str, person: str | None
+) -> None:
+    people = [
+        "Konrad Niemiec",
+        "Théo Marchetti",
+        "Marisol Quintero",
+        "Łukasz Zieliński",
+        "hinahina",
+        "Maria Santos",
+        "Miguel Santos",
+        "Ana Bello",
+    ]
+    assert resolve_owner(handle, people) == person
+
+
+def test_a_handle_made_of_the_owners_name_supports_them() -> None:
+    line = "- Announce the mailing list - @kniemiec"
+    assert owner_supported("Konrad Niemiec", line, "Théo Marchetti")
+    assert not owner_supported("Théo Marchetti", line, "Théo Marchetti")
+
+
+@pytest.mark.parametrize(
+    ("owner", "person"),
+    [
+        ("Mail", False),  # "Mail to the dev list about the release"
+        ("Revisit Brown Bag Schedule", False),
+        ("Mark", True),  # a given name that is also a word
+        ("Grace Hopper", True),
+        ("Łukasz", True),
+        ("王伟", True),
+        ("Nguyễn Thị Hương", True),
+        ("leifstrand", True),  # a handle is not an English word
+    ],
+)
+def test_a_phrase_of_everyday_words_is_not_a_person(owner: str, person: bool) -> None:
+    assert looks_like_a_person(owner) is person

@@ -384,3 +384,25 @@ def test_a_meeting_persons_unsupported_owner_is_shown_as_a_guess_and_handles_res
     assert owners["Revisit the on-call rota"] == (REPORT, ["owner_guessed"])
     assert owners["Update the RFC based on feedback"] == ("Oisín Brady", [])
     assert owners["Rerun the benchmark"] == ("王伟", [])
+
+
+def test_a_lines_first_everyday_word_is_never_kept_as_its_owner(
+    fake_openai: FakeOpenAIServer, llm_client: LLMClient
+) -> None:
+    """"Mail to the dev list…" reads like "Dana to send…": a model (or the rules) can take
+    "Mail" for a person. An owner made only of everyday English words is refused."""
+    notes = NOTES + "- Mail to the dev list soliciting feedback will go out today\n"
+    items = [
+        {
+            "task": "Send the mail to the dev list soliciting feedback",
+            "owner": "Mail",
+            "due": "2026-03-04",
+            "evidence": "Mail to the dev list soliciting feedback will go out today",
+        }
+    ]
+
+    draft = _draft(fake_openai, llm_client, notes=notes, action_items=items)
+
+    mail = next(i for i in draft.action_items if i.proposed and "dev list" in i.task)
+    assert mail.owner != "Mail"
+    assert {"owner_guessed", "owner_unclear"} & set(mail.flags)
