@@ -389,7 +389,7 @@ def test_a_meeting_persons_unsupported_owner_is_shown_as_a_guess_and_handles_res
 def test_a_lines_first_everyday_word_is_never_kept_as_its_owner(
     fake_openai: FakeOpenAIServer, llm_client: LLMClient
 ) -> None:
-    """"Mail to the dev list…" reads like "Dana to send…": a model (or the rules) can take
+    """A line "Mail to the dev list…" reads like "Dana to send…": a model (or the rules) can take
     "Mail" for a person. An owner made only of everyday English words is refused."""
     notes = NOTES + "- Mail to the dev list soliciting feedback will go out today\n"
     items = [
