@@ -8,14 +8,16 @@ to the task. The owner is kept when the notes support it:
   but after a word that makes them the receiver ("…to Priya", "ask Sam", "mit Jonas");
 * a line the evidence sits under names them: its parent bullet, or the nearest heading or
   label above it ("**Tomás**", "祁敏捷：", "Aurelio's items:");
-* the evidence names their handle, and the notes write the handle beside their name
-  ("Oisín Brady (@obrady)" in the attendees, then "@obrady to update the RFC");
+* the evidence names their handle: one the notes write beside their name ("Oisín Brady
+  (@obrady)" in the attendees, then "@obrady to update the RFC"), or one made of their name
+  ("@kniemiec" for Konrad Niemiec);
 * it is whoever wrote the notes, and the evidence says "I" or names nobody else;
 * the built-in engine read the same line the same way.
 
 A model may also name several people ("Ilya, Sebastián"): the first one the notes support owns
 the item (the evals' convention: when a task is shared, the first named acts), and a first name
-that the notes give in full elsewhere ("Kaja" -> "Kaja Wilczek") becomes the full name.
+that the notes give in full elsewhere ("Kaja" -> "Kaja Wilczek") becomes the full name. A
+phrase of everyday English words ("Mail" in "Mail to the dev list…") is never a person.
 """
 
 from __future__ import annotations
@@ -93,11 +95,16 @@ def resolve_owner(owner: str, people: Sequence[str]) -> str | None:
         initials = "".join(p[0] for p in parts)
         if wanted in (full, parts[0], initials) or (len(parts) > 1 and wanted == parts[-1]):
             return name
-    handle = re.sub(r"[\d_.\-@]+", "", wanted)
+    handle = _handle_letters(wanted)
     if len(handle) < 4 or " " in wanted:
         return None
     matches = [name for name in people if _is_handle_of(handle, _folded(name).split())]
     return matches[0] if len(matches) == 1 else None
+
+
+def _handle_letters(handle: str) -> str:
+    """A handle without its "@", digits and separators: "@m.quintero_1" -> "mquintero"."""
+    return re.sub(r"[\d_.\-@]+", "", handle)
 
 
 def _is_handle_of(handle: str, parts: list[str]) -> bool:
@@ -181,7 +188,7 @@ def named_by_handle(owner: str, evidence: str, notes: str) -> bool:
     for h in islice(_HANDLE.findall(evidence), MAX_MENTIONS):
         if _folded(declared.get(_folded(h), "")) == wanted:
             return True
-        handle = re.sub(r"[\d_.\-]+", "", _folded(h))
+        handle = _handle_letters(_folded(h))
         if len(handle) >= 4 and _is_handle_of(handle, wanted.split()):
             return True
     return False

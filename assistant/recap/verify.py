@@ -227,13 +227,11 @@ def _supported_owner(
     notes support none of them."""
     twin_owner = twin.owner if twin is not None else None
     for choice in owner_choices(proposed):
-        if not resolve_owner(choice, known) and not looks_like_a_person(choice):
+        person = resolve_owner(choice, known)
+        if person is None and not looks_like_a_person(choice):
             continue  # "Mail to the dev list": a model took the line's first word for a name
         owner = (
-            resolve_owner(choice, known)
-            or name_for_handle(choice, notes)
-            or full_name_in_notes(choice, notes)
-            or choice
+            person or name_for_handle(choice, notes) or full_name_in_notes(choice, notes) or choice
         )
         if owner_supported(owner, evidence, first_person, twin_owner, notes=notes, people=known):
             return owner
@@ -259,11 +257,9 @@ def _best_guess(
         twin_owner, evidence, first_person, notes=notes, people=known
     ):
         return twin_owner
-    for choice in owner_choices(proposed)[:1]:
-        person = resolve_owner(choice, known)
-        if person:
-            return person
-    return twin_owner or UNASSIGNED
+    choices = owner_choices(proposed)
+    person = resolve_owner(choices[0], known) if choices else None
+    return person or twin_owner or UNASSIGNED
 
 
 def _twin(task: str, evidence: str, builtin: RecapDraft) -> ActionItemDraft | None:
