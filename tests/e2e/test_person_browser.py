@@ -160,8 +160,11 @@ def test_team_to_person_cancel_reschedule_and_download(
     page.get_by_role("tab", name="Talk time").click()
     page.get_by_label("Transcript").fill(TRANSCRIPT)
     page.get_by_label("Transcript").press("Control+Enter")
+    page.wait_for_timeout(300)  # the rerun the entry starts, before waiting for it to end
     _idle(page)
-    page.get_by_role("button", name="Measure").click()
+    # Under a full parallel suite this page's rerun can take long enough that the button is
+    # redrawn (detached) for most of Playwright's default 30 s: allow more.
+    page.get_by_role("button", name="Measure").click(timeout=90_000)
     # The saved agendas on this page cite the same guidance inside closed expanders: look for
     # the advice that is on screen.
     advice = page.get_by_text("The 80/20 rule", exact=False).filter(visible=True)

@@ -374,7 +374,7 @@ def test_team_mode_sign_in_report_side_sharing_and_isolation_in_a_real_browser(
     # Nobody signed in: every URL is the sign-in page.
     anonymous = _person(browser)
     for path in ("", "prepare", "my_one_on_one"):
-        shown = _goto(anonymous, f"{url}/{path}", "1:1 Coach")
+        shown = _goto(anonymous, f"{url}/{path}", "1:1 Coach", last="Sign in with your work")
         assert "Sign in with your work account" in shown and REPORT[2] not in shown, path
 
     # (a) The report signs in, sees her next 1:1, adds two topics and puts the second first.
@@ -459,7 +459,7 @@ def test_team_mode_sign_in_report_side_sharing_and_isolation_in_a_real_browser(
     share = dana.get_by_role("button", name="Share the recap with Zoë")
     expect(share).to_be_visible()
 
-    shown = _goto(zoe, f"{url}/my_one_on_one", "Your next 1:1")
+    shown = _goto(zoe, f"{url}/my_one_on_one", "Your next 1:1", last=f"Shared by {MANAGER[2]}")
     agenda = zoe.locator('[class*="st-key-my_agenda"]')
     expect(agenda).to_contain_text(TOPICS[1])
     expect(agenda).to_contain_text("Check in with Zoë")
