@@ -118,12 +118,7 @@ def run(mode: str, store: Path, files: list[Path], ids: set[str] | None = None) 
 
         shown = evaluate(cases, engine)
     kept = iter(drafts)
-    model_only = evaluate(
-        cases,
-        lambda notes, **kw: (d := next(kept)).model_copy(
-            update={"action_items": [a for a in d.action_items if a.proposed]}
-        ),
-    )
+    model_only = evaluate(cases, lambda notes, **kw: next(kept).as_ticked())
     return {
         "every row listed (the AI's left-outs too, unticked)": result_payload(shown),
         TICKED: result_payload(model_only),

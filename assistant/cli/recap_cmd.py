@@ -95,9 +95,7 @@ def recap(
         print_json(draft.to_public_dict())
     elif markdown:
         # The shareable recap holds what the Recap page ticks by default.
-        shared = draft.model_copy(
-            update={"action_items": [i for i in draft.action_items if i.proposed]}
-        )
+        shared = draft.as_ticked()
         typer.echo(recap_markdown(shared, report=report_name, meeting_date=meeting_date), nl=False)
     else:
         _print_readable(draft)

@@ -98,6 +98,13 @@ class RecapDraft(BaseModel):
         "may remove only these (items saved meanwhile from elsewhere stay).",
     )
 
+    def as_ticked(self) -> RecapDraft:
+        """The draft with only the items the Recap page ticks by default (`proposed`): what an
+        unchanged save keeps, and what the shared Markdown holds."""
+        return self.model_copy(
+            update={"action_items": [item for item in self.action_items if item.proposed]}
+        )
+
     def to_public_dict(self) -> dict[str, Any]:
         """The stable JSON interface other tools rely on (see DESIGN.md), plus `unchecked`."""
         return {

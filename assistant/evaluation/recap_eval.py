@@ -360,11 +360,7 @@ def service_engine(svc: Services, *, proposed_only: bool = False) -> RecapEngine
             people=kw.get("known_people", ()),
             author=kw.get("author", "manager"),
         )
-        if not proposed_only:
-            return draft
-        return draft.model_copy(
-            update={"action_items": [i for i in draft.action_items if i.proposed]}
-        )
+        return draft.as_ticked() if proposed_only else draft
 
     return engine
 

@@ -35,8 +35,8 @@ _SENTENCE_END = re.compile(r"[.!?:;•*>#|\-–—(\[\"“”]\s*$|^\s*$")
 # What may follow a sentence-initial name: "Dana to send", "Lee said", "Priya: ...". The
 # weak cues ("to", ":", "(") also follow everyday words ("Link to the recording", "Reminder:").
 _WEAK_CUE_AFTER = re.compile(r"^(?:\s*[:(]|\s+to\s+(?!be\b)[a-z])")
-_CUE_AFTER = re.compile(
-    r"^(?:['’]s\b|\s*[:(]|\s+(?:to\s+(?!be\b)[a-z]|will\b|'ll\b|’ll\b|said\b|says\b|asked\b|"
+_STRONG_CUE_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:will\b|'ll\b|’ll\b|said\b|says\b|asked\b|"
     r"asks\b|wants\b|wanted\b|mentioned\b|agreed\b|thinks\b|thought\b|feels\b|felt\b|"
     r"joined\b|promised\b|offered\b|committed\b|volunteered\b|suggested\b|proposed\b|"
     r"raised\b|shared\b|confirmed\b|noted\b|reported\b|presented\b|owns\b|is\s+out\b|"
@@ -153,10 +153,10 @@ def find_names(text: str, *, ignore: Iterable[str] = ()) -> list[str]:
                 and _is_capitalised(next_word.group(0))
                 and next_word.group(0).casefold() not in stop
             )
-            cue = _CUE_AFTER.match(after)
-            weak_only = cue is not None and _WEAK_CUE_AFTER.match(after) is not None
-            if weak_only and not possessive and not followed_by_name and is_everyday_word(word):
-                cue = None  # "Link to the recording", "Reminder: ...", "Convert to markdown"
+            # A weak cue names no one after an everyday word ("Link to the recording").
+            cue = _STRONG_CUE_AFTER.match(after) or (
+                _WEAK_CUE_AFTER.match(after) and not is_everyday_word(word)
+            )
             if not (possessive or cue or followed_by_name):
                 close_run()
                 continue

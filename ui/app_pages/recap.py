@@ -257,10 +257,11 @@ if not draft.action_items:
 left_out = sum(not item.proposed for item in draft.action_items)
 if left_out:
     st.caption(
-        f"{left_out} row{'s' if left_out != 1 else ''} marked “⚠ the AI left this out” "
-        f"{'start' if left_out != 1 else 'starts'} unticked: the built-in engine found "
-        f"{'them' if left_out != 1 else 'it'}, the AI judged "
-        f"{'them' if left_out != 1 else 'it'} no commitment. Tick to keep."
+        "1 row marked “⚠ the AI left this out” starts unticked: the built-in engine found it, "
+        "the AI judged it no commitment. Tick to keep."
+        if left_out == 1
+        else f"{left_out} rows marked “⚠ the AI left this out” start unticked: the built-in "
+        "engine found them, the AI judged them no commitment. Tick to keep."
     )
 table = st.data_editor(
     rows,
