@@ -10,6 +10,7 @@ import pytest
 from assistant.demo.loader import load_demo_team
 from tests.support.cli import Coach
 from tests.support.fake_openai import FakeOpenAIServer, Respond
+from tests.support.llm_answers import recap_answer
 
 NOTES = """Yusuf / Alex 1:1
 - churn dashboard v2 nearly done
@@ -17,7 +18,29 @@ AI: Yusuf -> share the dashboard with Marisol by Fri
 - I'll book the analytics offsite room tomorrow
 """
 ARGS = ["--date", "2026-03-04", "--manager", "Alex Morgan", "--report", "Yusuf Okafor", "--json"]
+# The model keeps the AI: line and leaves out the offsite booking the built-in engine finds.
+DASHBOARD_ONLY = recap_answer(
+    summary="Dashboard nearly done.",
+    action_items=[
+        {
+            "task": "Share the dashboard with Marisol",
+            "owner": "Yusuf Okafor",
+            "due": "2026-03-06",
+            "evidence": "AI: Yusuf -> share the dashboard with Marisol by Fri",
+        },
+    ],
+)
 PUBLIC_KEYS = {"summary", "decisions", "action_items", "praise", "concerns", "follow_ups", "engine"}
+
+
+def _model(server: FakeOpenAIServer) -> dict[str, str]:
+    """The environment that points the CLI at the local fake OpenAI-compatible server."""
+    return {
+        "COACH_LLM__PROVIDER": "openai_compatible",
+        "COACH_LLM__BASE_URL": server.base_url,
+        "COACH_LLM__API_KEY": "test-key",
+        "COACH_LLM__MODEL": "gpt-4o-mini",
+    }
 
 
 def _write(tmp_path: Path, content: str | bytes, name: str = "notes.txt") -> str:
@@ -142,33 +165,8 @@ def test_eval_scores_the_builtin_engine(coach: Coach, tmp_path: Path) -> None:
 def test_eval_also_scores_the_llm_engine_when_configured(
     coach: Coach, tmp_path: Path, fake_openai: FakeOpenAIServer
 ) -> None:
-    answer = {
-        "summary": "Dashboard and offsite.",
-        "decisions": [],
-        "praise": [],
-        "concerns": [],
-        "personal": [],
-        "follow_ups": [],
-        "action_items": [
-            {
-                "task": "Share the dashboard with Marisol",
-                "owner": "Yusuf Okafor",
-                "due": "2026-03-06",
-                "evidence": "AI: Yusuf -> share the dashboard with Marisol by Fri",
-            },
-        ],
-    }
-    fake_openai.enqueue(Respond.json(answer))
-    result = coach(
-        "eval",
-        "recap",
-        _eval_file(tmp_path),
-        "--json",
-        COACH_LLM__PROVIDER="openai_compatible",
-        COACH_LLM__BASE_URL=fake_openai.base_url,
-        COACH_LLM__API_KEY="test-key",
-        COACH_LLM__MODEL="gpt-4o-mini",
-    )
+    fake_openai.enqueue(Respond.json(DASHBOARD_ONLY))
+    result = coach("eval", "recap", _eval_file(tmp_path), "--json", **_model(fake_openai))
     assert result.code == 0, result.err
     scores = result.json()
     assert set(scores) == {"built-in", "llm:gpt-4o-mini"}
@@ -186,29 +184,8 @@ def test_recap_lists_what_the_model_left_out_apart_and_shares_only_the_rest(
     """The model kept the dashboard and left out the offsite booking the built-in engine found:
     the readable recap lists the booking under its own heading (as the Recap page starts it
     unticked), and the shareable Markdown holds only the model's item."""
-    model = {
-        "COACH_LLM__PROVIDER": "openai_compatible",
-        "COACH_LLM__BASE_URL": fake_openai.base_url,
-        "COACH_LLM__API_KEY": "test-key",
-        "COACH_LLM__MODEL": "gpt-4o-mini",
-    }
-    answer = {
-        "summary": "Dashboard nearly done.",
-        "decisions": [],
-        "praise": [],
-        "concerns": [],
-        "personal": [],
-        "follow_ups": [],
-        "action_items": [
-            {
-                "task": "Share the dashboard with Marisol",
-                "owner": "Yusuf Okafor",
-                "due": "2026-03-06",
-                "evidence": "AI: Yusuf -> share the dashboard with Marisol by Fri",
-            },
-        ],
-    }
-    fake_openai.default = Respond.json(answer)
+    model = _model(fake_openai)
+    fake_openai.default = Respond.json(DASHBOARD_ONLY)
     notes = _write(tmp_path, NOTES)
     args = [a for a in ARGS if a != "--json"]
 

@@ -35,6 +35,7 @@ def _draft(  # type: ignore[no-untyped-def]
     notes: str = NOTES,
     manager: str = MANAGER,
     report: str = REPORT,
+    author: str = "manager",
     **answer: Any,
 ):
     fake_openai.enqueue(Respond.json(recap_answer(**answer)))
@@ -45,6 +46,7 @@ def _draft(  # type: ignore[no-untyped-def]
         report=report,
         people=[manager, report],
         refiner=LLMRecapRefiner(llm_client),
+        author=author,
     )
 
 
@@ -369,16 +371,8 @@ def test_a_meeting_persons_unsupported_owner_is_shown_as_a_guess_and_handles_res
         },
     ]
 
-    fake_openai.enqueue(Respond.json(recap_answer(action_items=items)))
-    draft = draft_recap(
-        notes,
-        meeting_date=DAY,
-        manager=MANAGER,
-        report=REPORT,
-        people=[MANAGER, REPORT],
-        refiner=LLMRecapRefiner(llm_client),
-        author="Mei Tanaka",  # a note-taker: the writer rule supports neither of the two
-    )
+    # A note-taker wrote them: the writer rule supports neither the manager nor the report.
+    draft = _draft(fake_openai, llm_client, notes=notes, author="Mei Tanaka", action_items=items)
 
     owners = {i.task: (i.owner, i.flags) for i in draft.action_items if i.proposed}
     assert owners["Revisit the on-call rota"] == (REPORT, ["owner_guessed"])
