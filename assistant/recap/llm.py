@@ -22,6 +22,7 @@ from assistant.domain.recap import RecapDraft
 if TYPE_CHECKING:
     from assistant.llm.client import LLMClient
 from assistant.llm.prompts import PromptLibrary, PromptMessage, default_library
+from assistant.recap.owner_support import looks_like_a_person
 from assistant.recap.verify import verify_llm_recap
 
 
@@ -130,8 +131,12 @@ class LLMRecapRefiner:
 def redaction_people(draft: RecapDraft, context: RecapContext) -> list[str]:
     """Whose names a recap request replaces: the manager, the report, the people known to the
     manager, and every owner the built-in engine found (a name the name finder cannot see,
-    such as "王伟" in a script without capitals, is still replaced once it owns an item)."""
-    owners = [item.owner for item in draft.action_items if item.owner.strip()]
+    such as "王伟" in a script without capitals, is still replaced once it owns an item). An
+    owner the rules took from a line's everyday first word ("Mail to the dev list") is not a
+    person, and replacing it would make the model read the line as someone's task."""
+    owners = [
+        o for o in (i.owner for i in draft.action_items) if o.strip() and looks_like_a_person(o)
+    ]
     return list(dict.fromkeys([context.manager, context.report, *context.others, *owners]))
 
 

@@ -149,3 +149,25 @@ def test_everyday_words_at_a_line_start_go_as_written_and_names_do_not(
     body = json.dumps(fake_openai.last_request.body, ensure_ascii=False)
     for name in ("Łukasz", "Mark", "Grace"):
         assert not re.search(rf"\b{name}\b", body), name  # the prompt itself says "Markers"
+
+
+def test_an_everyday_word_the_rules_took_for_an_owner_is_not_redacted(
+    llm_services: tuple[Services, int], fake_openai: FakeOpenAIServer
+) -> None:
+    """Among "王伟 to rerun…" lines the built-in engine reads "Mail to the dev list" as a task
+    for "Mail". Owners of the built-in draft are redacted (王伟 has no capitals for the name
+    finder), but not one made of everyday words: the model must see the line as written."""
+    svc, _ = llm_services
+    notes = (
+        "- Zoë to send the rollout plan to Hana by Friday\n"
+        "- 王伟 to rerun the benchmark\n"
+        "- Mail to the dev list about the release\n"
+    )
+
+    svc.recap.draft_for(
+        notes, meeting_date=dt.date.today(), manager="Alex Morgan", report="Amara Okonkwo"
+    )
+
+    assert "Mail to the dev list" in fake_openai.last_request.prompt_text
+    body = json.dumps(fake_openai.last_request.body, ensure_ascii=False)
+    assert "王伟" not in body and "Zoë" not in body
